@@ -1,0 +1,42 @@
+# Every target creates or reuses .venv; `make test` also installs Chromium when it can.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve site check test lint browser clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check --upgrade pip
+	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[test]'
+	touch $(STAMP)
+
+## serve: build and serve at http://127.0.0.1:8000, rebuilding when data/, docs/ or scripts/ change
+serve: $(STAMP)
+	$(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:8000
+
+## site: validate data/ and build site/ atomically (the old site/ survives any failure)
+site: $(STAMP)
+	$(PY) scripts/build.py site
+
+## check: validate data/ only, listing every problem as file:line: message
+check: $(STAMP)
+	$(PY) scripts/build.py check
+
+## lint: ruff
+lint: $(STAMP)
+	$(VENV)/bin/ruff check scripts tests
+	$(VENV)/bin/ruff format --check scripts tests
+
+## browser: install Debian's Chromium for the browser tests if it is missing (needs root)
+browser:
+	@bash scripts/ensure-chromium.sh
+
+## test: install what the tests need and run them all
+test: $(STAMP) browser lint
+	$(PY) -m pytest
+
+clean:
+	rm -rf site .site-* $(VENV)

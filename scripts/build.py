@@ -1,0 +1,95 @@
+#!/usr/bin/env python3
+"""Check the data and build the site atomically.
+
+    python scripts/build.py check            # validate data/, print every problem
+    python scripts/build.py site [--site-dir site] [--data data]
+
+``site`` validates first, builds with ``mkdocs build --strict`` into a fresh
+directory beside the target, and swaps it in only when the build succeeded: on
+any failure or interruption the previous site stays exactly as it was.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from mine_archive.errors import DataError  # noqa: E402
+from mine_archive.statements import load_statements  # noqa: E402
+
+
+def check(data_dir: Path) -> int:
+    try:
+        statements = load_statements(data_dir / "statements")
+    except DataError as error:
+        for problem in error.errors:
+            print(problem, file=sys.stderr)
+        count = len(error.errors)
+        print(f"{count} problem{'s' if count != 1 else ''} found.", file=sys.stderr)
+        return 1
+    paragraphs = sum(len(s.paragraphs) for s in statements)
+    print(f"{len(statements)} statements, {paragraphs} paragraphs: all valid.")
+    return 0
+
+
+def _raise_interrupt(signum, frame):  # noqa: ANN001
+    raise KeyboardInterrupt(f"signal {signum}")
+
+
+def site(data_dir: Path, site_dir: Path, config: Path) -> int:
+    if check(data_dir) != 0:
+        print(f"Build stopped; {site_dir} was left unchanged.", file=sys.stderr)
+        return 1
+    site_dir = site_dir.resolve()
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    signal.signal(signal.SIGTERM, _raise_interrupt)
+    staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-build-", dir=site_dir.parent))
+    retired = site_dir.parent / f".{site_dir.name}-old-{os.getpid()}"
+    try:
+        env = {**os.environ, "ARCHIVE_DATA_DIR": str(data_dir.resolve()), "NO_MKDOCS_2_WARNING": "1"}
+        command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(config), "-d", str(staging)]
+        result = subprocess.run(command, env=env, check=False)
+        if result.returncode != 0:
+            print(f"mkdocs build failed; {site_dir} was left unchanged.", file=sys.stderr)
+            return result.returncode
+        # The swap is two renames; hold signals so no interruption lands between them.
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+        try:
+            if site_dir.exists():
+                site_dir.rename(retired)
+            staging.rename(site_dir)
+        finally:
+            signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT, signal.SIGTERM})
+        shutil.rmtree(retired, ignore_errors=True)
+        print(f"Built {site_dir}.")
+        return 0
+    except KeyboardInterrupt:
+        print(f"Interrupted; {site_dir} was left unchanged.", file=sys.stderr)
+        return 130
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("command", choices=["check", "site"])
+    parser.add_argument("--data", type=Path, default=ROOT / "data", help="data directory (default: data)")
+    parser.add_argument("--site-dir", type=Path, default=ROOT / "site", help="output directory (default: site)")
+    parser.add_argument("--config", type=Path, default=ROOT / "mkdocs.yml", help="MkDocs config (default: mkdocs.yml)")
+    args = parser.parse_args(argv)
+    if args.command == "check":
+        return check(args.data)
+    return site(args.data, args.site_dir, args.config)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

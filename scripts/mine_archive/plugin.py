@@ -1,0 +1,47 @@
+"""MkDocs glue: the only module that imports MkDocs.
+
+It asks ``pipeline`` for the generated files and hands them to MkDocs as
+virtual files; it renders nothing itself.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from . import pipeline
+from .errors import DataError
+
+
+class ArchiveConfig(base.Config):
+    data_dir = c.Type(str, default="data")
+
+
+class ArchivePlugin(BasePlugin[ArchiveConfig]):
+    """Adds the statement pages and data exports generated from ``data_dir``."""
+
+    def _data_dir(self, config) -> Path:  # noqa: ANN001 - MkDocsConfig
+        return Path(config.config_file_path).parent / self.config.data_dir
+
+    def on_files(self, files: Files, *, config) -> Files:  # noqa: ANN001
+        try:
+            generated = pipeline.build(self._data_dir(config), config.site_url or "")
+        except DataError as error:
+            count = len(error.errors)
+            raise PluginError(f"{error}\n{count} problem{'s' if count != 1 else ''} in the data; nothing was built.")
+        for path, content in sorted(generated.items()):
+            # Statements are reached from the browse page and each other, never the nav:
+            # a nav of 1,000 statements would put 1,000 links on every page.
+            inclusion = InclusionLevel.NOT_IN_NAV if path.endswith(".md") else InclusionLevel.UNDEFINED
+            files.append(File.generated(config, path, content=content, inclusion=inclusion))
+        return files
+
+    def on_serve(self, server, *, config, builder):  # noqa: ANN001
+        server.watch(str(self._data_dir(config)))
+        server.watch(str(Path(__file__).parent))
+        return server

@@ -1,0 +1,222 @@
+"""Render statements as Markdown pages for any Markdown site engine.
+
+Pure functions: objects in, text out. Pages are Markdown files whose content is
+HTML blocks, which every Markdown engine passes through, so the output does not
+depend on MkDocs or on any Markdown extension. Every value from a data file is
+escaped here; nothing in a data file can become markup.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from html import escape
+from itertools import groupby
+
+import yaml
+
+from .dates import display_range
+from .schema import CONVENTIONS
+from .statements import Block, Statement
+
+LANGUAGE_NAMES = {"en": "English", "ja": "Japanese", "fr": "French", "es": "Spanish"}
+
+
+def e(text: object) -> str:
+    """Escape text for HTML element content and double-quoted attributes."""
+    return escape(str(text), quote=True)
+
+
+def front_matter(**fields: str) -> str:
+    """YAML front matter for a generated page (title and description for <head>)."""
+    dumped = yaml.safe_dump(fields, allow_unicode=True, sort_keys=True, width=1000)
+    return f"---\n{dumped}---\n\n"
+
+
+def convention_badges(codes: Iterable[str]) -> str:
+    return " ".join(
+        f'<abbr class="badge badge--{code.lower()}" title="{e(CONVENTIONS[code])}">{e(code)}</abbr>'
+        for code in codes
+    )
+
+
+def context_line(statement: Statement) -> str:
+    """One line saying what a statement is: type, meeting or publisher, place, speaker."""
+    parts = [statement.document_type_label]
+    if statement.meeting:
+        parts.append(statement.meeting.name)
+    elif statement.source:
+        parts.append(statement.source.publisher)
+    if statement.place:
+        parts.append(statement.place)
+    if statement.speaker:
+        parts.append(statement.speaker.name)
+    return " · ".join(parts)
+
+
+def description(statement: Statement) -> str:
+    return f"{statement.title} ({statement.date.display()}). {context_line(statement)}."
+
+
+def _time(statement: Statement) -> str:
+    return f'<time datetime="{statement.date.iso}">{e(statement.date.display())}</time>'
+
+
+def _metadata_rows(statement: Statement) -> list[tuple[str, str]]:
+    rows = [
+        ("Date", _time(statement)),
+        ("Document", e(statement.document_type_label)),
+        (
+            "Convention",
+            "<br>".join(f"{e(CONVENTIONS[c])} ({e(c)})" for c in statement.conventions),
+        ),
+    ]
+    if statement.meeting:
+        meeting = e(statement.meeting.name)
+        if statement.meeting.start:
+            meeting += f", {e(display_range(statement.meeting.start, statement.meeting.end))}"
+        rows.append(("Meeting", meeting))
+    if statement.place:
+        rows.append(("Place", e(statement.place)))
+    if statement.speaker:
+        speaker = e(statement.speaker.name)
+        if statement.speaker.role:
+            speaker += f", {e(statement.speaker.role)}"
+        rows.append(("Speaker", speaker))
+    if statement.source:
+        source = statement.source
+        label = e(source.publisher)
+        if source.title:
+            label += f", <cite>{e(source.title)}</cite>"
+        if source.url:
+            label += f'<br><a class="source-link" href="{e(source.url)}" rel="external">{e(source.url)}</a>'
+        rows.append(("Source", label))
+    else:
+        rows.append(("Source", "Not recorded: the transcription names no publisher."))
+    rows.append(("Language", e(LANGUAGE_NAMES.get(statement.language, statement.language))))
+    rows.append(("Paragraphs", str(len(statement.paragraphs))))
+    return rows
+
+
+def metadata_panel(statement: Statement) -> str:
+    rows = "".join(f"<div><dt>{label}</dt><dd>{value}</dd></div>" for label, value in _metadata_rows(statement))
+    notes = ""
+    if statement.editorial_notes:
+        items = []
+        for note in statement.editorial_notes:
+            target = ""
+            if note.paragraph:
+                number = note.paragraph[1:]
+                target = f' <a href="#{note.paragraph}">(about ¶{number})</a>'
+            items.append(f'<li id="note-{note.number}">{e(note.text)}{target}</li>')
+        notes = (
+            '<h2 class="statement-notes__title" id="editorial-notes">Editorial notes</h2>'
+            f'<ol class="statement-notes">{"".join(items)}</ol>'
+        )
+    return (
+        '<section class="statement-meta" aria-labelledby="about-this-document">'
+        '<h2 class="statement-meta__title" id="about-this-document">About this document</h2>'
+        f'<dl class="statement-meta__list">{rows}</dl>{notes}</section>'
+    )
+
+
+def _block_html(statement: Statement, block: Block) -> str:
+    text = "<br>".join(e(line) for line in block.lines)
+    if block.kind == "heading":
+        return f'<h{block.level} class="statement-heading" id="{block.id}">{text}</h{block.level}>'
+    marks = "".join(
+        f' <a class="editorial-mark" href="#note-{n.number}">[Editorial note {n.number}]</a>'
+        for n in statement.notes_for(block.id)
+    )
+    return (
+        f'<p class="para" id="{block.id}">'
+        f'<a class="para-num" href="#{block.id}" aria-label="Paragraph {block.number}">{block.number}</a> '
+        f"{text}{marks}</p>"
+    )
+
+
+def statement_body(statement: Statement) -> str:
+    blocks = "\n".join(_block_html(statement, block) for block in statement.blocks)
+    return (
+        f'<div class="statement-body" lang="{e(statement.language)}">\n'
+        '<h2 class="visually-hidden" id="text">Text</h2>\n'
+        f"{blocks}\n</div>"
+    )
+
+
+def pager(previous: Statement | None, following: Statement | None) -> str:
+    """Links to the chronologically previous and next statements (nav does not list them)."""
+    links = []
+    if previous:
+        links.append(
+            f'<a class="statement-pager__link statement-pager__link--prev" href="../{previous.id}/" rel="prev">'
+            f'<span class="statement-pager__direction">Previous (older)</span> '
+            f"<span>{e(previous.title)}</span> {_time(previous)}</a>"
+        )
+    if following:
+        links.append(
+            f'<a class="statement-pager__link statement-pager__link--next" href="../{following.id}/" rel="next">'
+            f'<span class="statement-pager__direction">Next (newer)</span> '
+            f"<span>{e(following.title)}</span> {_time(following)}</a>"
+        )
+    links.append('<a class="statement-pager__link statement-pager__link--all" href="../">All statements</a>')
+    return f'<nav class="statement-pager" aria-label="Other statements">{"".join(links)}</nav>'
+
+
+def statement_page(statement: Statement, previous: Statement | None, following: Statement | None) -> str:
+    """The Markdown page for ``/statements/<id>/``."""
+    heading = (
+        f'<h1 class="statement-title">{e(statement.title)}</h1>\n\n'
+        f'<p class="statement-kicker">{convention_badges(statement.conventions)} '
+        f"{e(statement.document_type_label)} · {_time(statement)}</p>"
+    )
+    parts = [heading, metadata_panel(statement), statement_body(statement), pager(previous, following)]
+    return front_matter(title=statement.title, description=description(statement)) + "\n\n".join(parts) + "\n"
+
+
+def _filter_form(statements: list[Statement]) -> str:
+    present = [code for code in CONVENTIONS if any(code in s.conventions for s in statements)]
+    options = [("all", "All conventions", len(statements))] + [
+        (code.lower(), f"{CONVENTIONS[code]} ({code})", sum(code in s.conventions for s in statements))
+        for code in present
+    ]
+    inputs = "".join(
+        f'<label class="filter__option"><input type="radio" name="convention" value="{value}" '
+        f'id="filter-{value}"{" checked" if value == "all" else ""}> {e(label)} '
+        f'<span class="filter__count">({count})</span></label>'
+        for value, label, count in options
+    )
+    return (
+        '<form class="filter" id="statement-filter">'
+        f"<fieldset><legend>Show statements on</legend>{inputs}</fieldset></form>"
+    )
+
+
+def browse_page(statements: list[Statement]) -> str:
+    """The Markdown page for ``/statements/``: newest first, grouped by year, filterable."""
+    newest = sorted(statements, key=lambda s: (s.date.sort_key, s.id), reverse=True)
+    groups = []
+    for year, items in groupby(newest, key=lambda s: s.date.year):
+        entries = "".join(
+            f'<li class="statement-entry" data-conventions="{" ".join(c.lower() for c in s.conventions)}">'
+            f'<span class="statement-entry__date">{_time(s)}</span> '
+            f'<a class="statement-entry__title" href="{s.id}/">{e(s.title)}</a> '
+            f"{convention_badges(s.conventions)}"
+            f'<span class="statement-entry__context">{e(context_line(s))}</span></li>'
+            for s in items
+        )
+        groups.append(
+            f'<section class="statement-year" aria-labelledby="y{year}">'
+            f'<h2 id="y{year}">{year}</h2><ul class="statement-list">{entries}</ul></section>'
+        )
+    count = len(statements)
+    first, last = newest[-1].date.year, newest[0].date.year
+    span = f"{first}–{last}" if first != last else str(first)
+    intro = (
+        f'<p class="browse-intro">{count} document{"s" if count != 1 else ""} from {span}, newest first. '
+        "Each opens with its facts (date, meeting, place, speaker, source) and its numbered paragraphs.</p>"
+    )
+    body = "\n\n".join(
+        ['<h1 id="statements">Statements</h1>', intro, _filter_form(statements)]
+        + [f'<div class="statement-years" id="statement-list">{"".join(groups)}</div>']
+    )
+    return front_matter(title="Statements", description=f"All {count} statements in the archive, newest first.") + body + "\n"
