@@ -56,7 +56,7 @@ def site(data_dir: Path, site_dir: Path, config: Path) -> int:
     retired = site_dir.parent / f".{site_dir.name}-old-{os.getpid()}"
     try:
         env = {**os.environ, "ARCHIVE_DATA_DIR": str(data_dir.resolve()), "NO_MKDOCS_2_WARNING": "1"}
-        command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(config), "-d", str(staging)]
+        command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(staging)]
         result = subprocess.run(command, env=env, check=False)
         if result.returncode != 0:
             print(f"mkdocs build failed; {site_dir} was left unchanged.", file=sys.stderr)

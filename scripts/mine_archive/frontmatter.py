@@ -99,6 +99,8 @@ def compose(yaml_text: str, first_line: int) -> yaml.Node | None:
         mark = error.problem_mark or error.context_mark
         line = mark.line + first_line if mark else first_line
         problem = " ".join(filter(None, [error.context, error.problem]))
+        if error.context_mark and error.context_mark.line + first_line != line:
+            problem += f" (the construct began on line {error.context_mark.line + first_line})"
         raise FrontMatterSyntaxError(line, f"YAML syntax error: {problem}") from None
     except yaml.YAMLError as error:
         raise FrontMatterSyntaxError(first_line, f"YAML error: {error}") from None

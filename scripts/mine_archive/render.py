@@ -27,8 +27,14 @@ def e(text: object) -> str:
 
 
 def front_matter(**fields: str) -> str:
-    """YAML front matter for a generated page (title and description for <head>)."""
-    dumped = yaml.safe_dump(fields, allow_unicode=True, sort_keys=True, width=1000)
+    """YAML front matter for a generated page (title and description for <head>).
+
+    MkDocs' templates do not autoescape, and Material puts these values into
+    <title> and <meta content="…">, so they are escaped here. Apostrophes are
+    left alone: they cannot end a double-quoted attribute.
+    """
+    safe = {key: escape(value, quote=False).replace('"', "&quot;") for key, value in fields.items()}
+    dumped = yaml.safe_dump(safe, allow_unicode=True, sort_keys=True, width=1000)
     return f"---\n{dumped}---\n\n"
 
 

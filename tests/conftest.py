@@ -1,0 +1,126 @@
+"""Shared fixtures: a real site build, a local server for it, and Debian's Chromium."""
+
+from __future__ import annotations
+
+import functools
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "data"
+sys.path.insert(0, str(ROOT / "scripts"))
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def run_build(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    """Run scripts/build.py as a user would, capturing its output."""
+    return subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "build.py"), *args],
+        capture_output=True,
+        text=True,
+        env={**os.environ, **(env or {})},
+        check=False,
+        timeout=300,
+    )
+
+
+@pytest.fixture
+def data_copy(tmp_path: Path) -> Path:
+    """A writable copy of data/ to break on purpose."""
+    target = tmp_path / "data"
+    shutil.copytree(DATA, target)
+    return target
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real site, built once per session with the real pipeline and mkdocs --strict."""
+    site = tmp_path_factory.mktemp("build") / "site"
+    result = run_build("site", "--site-dir", str(site))
+    assert result.returncode == 0, result.stderr
+    return site
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):  # noqa: A002 - http.server's signature
+        pass
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site: Path):
+    """The built site served on 127.0.0.1 (an ephemeral port)."""
+    handler = functools.partial(_QuietHandler, directory=str(built_site))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium through Playwright. Missing: a skip locally, a failure under CI."""
+    if not CHROMIUM.exists():
+        message = f"{CHROMIUM} is missing; run `make browser` (as root) to install Debian's chromium"
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()
+
+
+class Visit:
+    """A browser page that records every request and console error it sees."""
+
+    def __init__(self, context, origin: str):
+        self.context = context
+        self.origin = origin
+        self.page = context.new_page()
+        self.requests: list[str] = []
+        self.console_errors: list[str] = []
+        self.page.on("request", lambda request: self.requests.append(request.url))
+        self.page.on("console", lambda msg: msg.type == "error" and self.console_errors.append(msg.text))
+        self.page.on("pageerror", lambda error: self.console_errors.append(str(error)))
+
+    def goto(self, path: str):
+        response = self.page.goto(self.origin + path, wait_until="networkidle")
+        assert response is not None and response.ok, f"{path}: HTTP {response and response.status}"
+        return self.page
+
+    def foreign_requests(self) -> list[str]:
+        return [url for url in self.requests if not url.startswith(self.origin + "/") and not url.startswith("data:")]
+
+
+@pytest.fixture
+def visit(browser, site_url):
+    """Open pages of the served site in a fresh light-scheme context."""
+    context = browser.new_context(color_scheme="light", viewport={"width": 1280, "height": 900})
+    yield Visit(context, site_url)
+    context.close()
+
+
+@pytest.fixture
+def dark_visit(browser, site_url):
+    context = browser.new_context(color_scheme="dark", viewport={"width": 1280, "height": 900})
+    yield Visit(context, site_url)
+    context.close()

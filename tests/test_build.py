@@ -1,0 +1,118 @@
+"""The build as a user runs it: scripts/build.py and a real mkdocs build --strict."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import shutil
+from pathlib import Path
+
+from conftest import ROOT, run_build
+from mine_archive.statements import load_statements
+
+
+def tree_digest(root: Path) -> dict[str, str]:
+    return {
+        str(path.relative_to(root)): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(root.rglob("*"))
+        if path.is_file()
+    }
+
+
+def break_title(data: Path) -> Path:
+    path = data / "statements" / "2012-09-11-ccm-3msp.md"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("date: 2012-09-11", "date: 2012-09-31"), encoding="utf-8")
+    return path
+
+
+def test_check_passes_on_the_real_data():
+    result = run_build("check")
+    assert result.returncode == 0, result.stderr
+    assert "3 statements, 29 paragraphs: all valid." in result.stdout
+
+
+def test_check_reports_file_and_line_without_traceback(data_copy):
+    break_title(data_copy)
+    result = run_build("check", "--data", str(data_copy))
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert re.search(
+        r"data/statements/2012-09-11-ccm-3msp\.md:4: 'date' is not a real date: '2012-09-31': "
+        r"September 2012 has 30 days",
+        result.stderr,
+    )
+    assert result.stderr.strip().endswith("1 problem found.")
+
+
+def test_built_site_has_every_page_and_export(built_site):
+    for path in ["index.html", "about/index.html", "statements/index.html", "data/statements.json", "404.html"]:
+        assert (built_site / path).is_file(), path
+    for statement in load_statements(ROOT / "data" / "statements"):
+        html = (built_site / "statements" / statement.id / "index.html").read_text(encoding="utf-8")
+        ids = re.findall(r'<p class="para" id="(p\d+)">', html)
+        assert ids == [p.id for p in statement.paragraphs]
+        assert f"<title>{statement.title.replace('&', '&amp;')} - " in html
+
+
+def test_nav_lists_sections_not_statements(built_site):
+    """With 1,000 statements a nav of statements would put 1,000 links on every page."""
+    html = (built_site / "about" / "index.html").read_text(encoding="utf-8")
+    nav = html[html.index('<nav class="md-nav md-nav--primary"') : html.index("</nav>", html.index("md-nav--primary"))]
+    assert "Statements" in nav
+    assert "/statements/2012-09-11-ccm-3msp/" not in html and "2012-09-11-ccm-3msp" not in nav
+
+
+def test_exported_json_lists_all_paragraphs(built_site):
+    records = json.loads((built_site / "data" / "statements.json").read_text(encoding="utf-8"))
+    assert [len(r["paragraphs"]) for r in records] == [4, 16, 9]
+
+
+def test_site_build_swaps_in_only_on_success(tmp_path, data_copy):
+    site = tmp_path / "site"
+    first = run_build("site", "--site-dir", str(site), "--data", str(data_copy))
+    assert first.returncode == 0, first.stderr
+    before = tree_digest(site)
+    assert "statements/2012-09-11-ccm-3msp/index.html" in before
+
+    break_title(data_copy)
+    failed = run_build("site", "--site-dir", str(site), "--data", str(data_copy))
+    assert failed.returncode == 1
+    assert "2012-09-11-ccm-3msp.md:4:" in failed.stderr and "Traceback" not in failed.stderr
+    assert f"Build stopped; {site} was left unchanged." in failed.stderr
+    assert tree_digest(site) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["data", "site"], "no staging directory left behind"
+
+
+def test_a_failing_mkdocs_build_leaves_the_site_unchanged(tmp_path):
+    site = tmp_path / "site"
+    assert run_build("site", "--site-dir", str(site)).returncode == 0
+    before = tree_digest(site)
+    project = tmp_path / "project"
+    shutil.copytree(ROOT / "docs", project / "docs")
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("  - About: about.md", "  - About: missing.md")
+    (project / "mkdocs.yml").write_text(config, encoding="utf-8")
+    failed = run_build("site", "--site-dir", str(site), "--config", str(project / "mkdocs.yml"))
+    assert failed.returncode != 0
+    assert "missing.md" in failed.stderr
+    assert f"mkdocs build failed; {site} was left unchanged." in failed.stderr
+    assert tree_digest(site) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["project", "site"]
+
+
+def test_markup_in_front_matter_never_reaches_a_page(tmp_path, data_copy):
+    path = data_copy / "statements" / "2012-09-11-ccm-3msp.md"
+    text = path.read_text(encoding="utf-8")
+    text = re.sub(
+        r"(?m)^title: .*$",
+        "title: '</title><script>alert(1)</script> \"><img src=x onerror=alert(2)>'",
+        text,
+    ).replace("place: Oslo, Norway", "place: '<iframe src=javascript:alert(3)>'")
+    path.write_text(text, encoding="utf-8")
+    site = tmp_path / "site"
+    result = run_build("site", "--site-dir", str(site), "--data", str(data_copy))
+    assert result.returncode == 0, result.stderr
+    for page in site.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        assert "<script>alert" not in html and "<img src=x" not in html and "<iframe" not in html, page
