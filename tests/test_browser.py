@@ -1,0 +1,177 @@
+"""The site as a reader sees it, in Debian's Chromium against the built site on 127.0.0.1."""
+
+from __future__ import annotations
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from conftest import ROOT
+from mine_archive.statements import load_statements
+
+STATEMENTS = load_statements(ROOT / "data" / "statements")
+PAGES = ["/", "/about/", "/statements/", "/404.html"] + [f"/statements/{s.id}/" for s in STATEMENTS]
+
+
+def axe_violations(page) -> list[str]:
+    results = Axe().run(page)
+    return [
+        f"{v['id']}: {v['help']} ({len(v['nodes'])} nodes: {v['nodes'][0]['target']})"
+        for v in results.response["violations"]
+    ]
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_page_is_accessible_and_loads_nothing_from_elsewhere_in_light_theme(visit, path):
+    page = visit.goto(path)
+    assert page.evaluate("document.body.dataset.mdColorScheme") == "default"
+    assert axe_violations(page) == []
+    assert visit.foreign_requests() == []
+    assert visit.console_errors == []
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_page_is_accessible_and_loads_nothing_from_elsewhere_in_dark_theme(dark_visit, path):
+    page = dark_visit.goto(path)
+    assert page.evaluate("document.body.dataset.mdColorScheme") == "slate"
+    assert axe_violations(page) == []
+    assert dark_visit.foreign_requests() == []
+    assert dark_visit.console_errors == []
+
+
+@pytest.mark.parametrize("statement", STATEMENTS, ids=lambda s: s.id)
+def test_statement_page_shows_every_paragraph_numbered_with_its_id(visit, statement):
+    page = visit.goto(f"/statements/{statement.id}/")
+    paragraphs = page.locator(".statement-body p.para")
+    assert paragraphs.count() == len(statement.paragraphs)
+    for index, paragraph in enumerate(statement.paragraphs):
+        element = paragraphs.nth(index)
+        assert element.get_attribute("id") == paragraph.id
+        assert element.locator(".para-num").inner_text() == str(paragraph.number)
+        assert element.locator(".para-num").is_visible()
+        assert paragraph.lines[0] in element.inner_text()
+    assert page.locator("h1").inner_text() == statement.title
+    assert page.locator(".statement-meta").is_visible()
+    assert page.locator(".statement-notes li").count() == len(statement.editorial_notes)
+
+
+def _target_state(page, element_id: str) -> dict:
+    return page.evaluate(
+        """id => {
+            const el = document.getElementById(id);
+            const rect = el.getBoundingClientRect();
+            const header = document.querySelector('.md-header').getBoundingClientRect();
+            const other = document.querySelector('.statement-body p.para:not(:target)');
+            return {
+                target: el.matches(':target'),
+                top: rect.top, headerBottom: header.bottom, viewport: window.innerHeight,
+                background: getComputedStyle(el).backgroundColor,
+                otherBackground: getComputedStyle(other).backgroundColor,
+                outline: getComputedStyle(el).outlineStyle,
+            };
+        }""",
+        element_id,
+    )
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_a_paragraph_link_lands_on_and_marks_that_paragraph(browser, site_url, scheme):
+    context = browser.new_context(color_scheme=scheme, viewport={"width": 1280, "height": 700})
+    page = context.new_page()
+    ccm = STATEMENTS[1]
+    page.goto(f"{site_url}/statements/{ccm.id}/#p12", wait_until="networkidle")
+    state = _target_state(page, "p12")
+    assert state["target"]
+    assert state["headerBottom"] <= state["top"] < state["viewport"] / 2, state
+    assert state["background"] != state["otherBackground"]
+    assert state["outline"] == "solid"
+    context.close()
+
+
+def test_clicking_a_paragraph_number_links_to_it(visit):
+    page = visit.goto(f"/statements/{STATEMENTS[2].id}/")
+    page.locator("#p4 .para-num").click()
+    assert page.url.endswith("#p4")
+    assert page.evaluate("document.getElementById('p4').matches(':target')")
+
+
+def test_editorial_mark_and_note_link_to_each_other(visit):
+    page = visit.goto(f"/statements/{STATEMENTS[0].id}/")
+    page.locator("#p4 .editorial-mark").click()
+    note = page.locator(":target")
+    assert "yen sign" in note.inner_text()
+    note.locator("a", has_text="about ¶4").click()
+    assert page.evaluate("location.hash") == "#p4"
+
+
+def test_every_statement_is_two_clicks_from_home(visit):
+    for statement in STATEMENTS:
+        page = visit.goto("/")
+        page.get_by_role("link", name="Browse the statements").click()
+        page.get_by_role("link", name=statement.title, exact=True).click()
+        page.wait_for_load_state()
+        assert page.url == f"{visit.origin}/statements/{statement.id}/"
+
+
+def test_previous_and_next_links_walk_the_statements_in_date_order(visit):
+    page = visit.goto(f"/statements/{STATEMENTS[0].id}/")
+    seen = [STATEMENTS[0].id]
+    while page.locator("a[rel=next]").count():
+        page.locator("a[rel=next]").click()
+        page.wait_for_load_state()
+        seen.append(page.url.rstrip("/").rsplit("/", 1)[1])
+    assert seen == [s.id for s in STATEMENTS]
+    page.locator("a[rel=prev]").click()
+    page.wait_for_load_state()
+    assert page.url.endswith(f"/statements/{STATEMENTS[1].id}/")
+
+
+def _visible_titles(page) -> list[str]:
+    return [link.inner_text() for link in page.locator(".statement-entry__title").all() if link.is_visible()]
+
+
+def test_browse_filter_narrows_and_restores_the_list(visit):
+    page = visit.goto("/statements/")
+    assert _visible_titles(page) == [s.title for s in reversed(STATEMENTS)]
+    page.get_by_label("Convention on Cluster Munitions (CCM)").check()
+    assert _visible_titles(page) == [STATEMENTS[1].title]
+    assert page.locator("#y2003").is_hidden() and page.locator("#y2012").is_visible()
+    page.get_by_label("Anti-Personnel Mine Ban Convention (APMBC)").check()
+    assert _visible_titles(page) == [STATEMENTS[2].title, STATEMENTS[0].title]
+    page.get_by_label("All conventions").check()
+    assert len(_visible_titles(page)) == len(STATEMENTS)
+
+
+def test_browse_filter_works_without_javascript(browser, site_url):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{site_url}/statements/")
+    assert len(_visible_titles(page)) == len(STATEMENTS)
+    page.get_by_label("Convention on Cluster Munitions (CCM)").check()
+    assert _visible_titles(page) == [STATEMENTS[1].title]
+    context.close()
+
+
+def test_statement_reads_without_javascript(browser, site_url):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{site_url}/statements/{STATEMENTS[1].id}/#p7")
+    assert page.locator(".statement-body p.para").count() == 16
+    assert page.evaluate("document.getElementById('p7').matches(':target')")
+    context.close()
+
+
+def test_theme_toggle_switches_and_remembers_the_scheme(visit):
+    page = visit.goto("/")
+    assert page.evaluate("document.body.dataset.mdColorScheme") == "default"
+    page.get_by_title("Switch to dark theme").click()
+    assert page.evaluate("document.body.dataset.mdColorScheme") == "slate"
+    page.reload(wait_until="networkidle")
+    assert page.evaluate("document.body.dataset.mdColorScheme") == "slate"
+    assert axe_violations(page) == []
+    page.get_by_title("Switch to light theme").click()
+    assert page.evaluate("document.body.dataset.mdColorScheme") == "default"
+
+
+def test_statements_json_is_served(visit):
+    page = visit.goto("/")
+    records = page.evaluate("fetch('data/statements.json').then(r => r.json())")
+    assert [r["id"] for r in records] == [s.id for s in STATEMENTS]
