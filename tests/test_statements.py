@@ -91,7 +91,12 @@ def test_repairs_are_in_the_text_and_recorded_as_notes():
 
 def test_salutation_lines_stay_on_their_own_lines():
     ccm = load_statements(DATA / "statements")[1]
-    assert ccm.paragraphs[0].lines == ("Mr. President,", "Excellencies,", "Distinguished Delegates,", "Ladies and Gentlemen,")
+    assert ccm.paragraphs[0].lines == (
+        "Mr. President,",
+        "Excellencies,",
+        "Distinguished Delegates,",
+        "Ladies and Gentlemen,",
+    )
 
 
 def test_body_words_match_the_seed_texts():
@@ -134,9 +139,7 @@ def test_not_utf8(tmp_path):
 
 
 def test_front_matter_not_opened(tmp_path):
-    assert errors_of(tmp_path, "id: sample\n") == [
-        "1: the file must begin with a '---' line opening the front matter"
-    ]
+    assert errors_of(tmp_path, "id: sample\n") == ["1: the file must begin with a '---' line opening the front matter"]
 
 
 def test_front_matter_not_closed(tmp_path):
@@ -153,7 +156,10 @@ def test_yaml_syntax_error_names_its_line(tmp_path):
 def test_yaml_alias_bomb_is_refused_without_expanding(tmp_path):
     bomb = "\n".join(
         ["---", 'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
-        + [f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)},*{chr(97 + i)},*{chr(97 + i)},*{chr(97 + i)}]" for i in range(9)]
+        + [
+            f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)},*{chr(97 + i)},*{chr(97 + i)},*{chr(97 + i)}]"
+            for i in range(9)
+        ]
         + ["---", "text"]
     )
     assert errors_of(tmp_path, bomb) == [
@@ -168,7 +174,9 @@ def test_empty_front_matter(tmp_path):
 
 
 def test_front_matter_not_a_mapping(tmp_path):
-    assert errors_of(tmp_path, "---\n- a\n- b\n---\nText.\n") == ["2: front matter must be a mapping of fields, not a list"]
+    assert errors_of(tmp_path, "---\n- a\n- b\n---\nText.\n") == [
+        "2: front matter must be a mapping of fields, not a list"
+    ]
 
 
 def test_wrong_type(tmp_path):
@@ -311,9 +319,7 @@ def test_html_in_body(tmp_path):
 
 def test_empty_body(tmp_path):
     text = VALID.split("---\nMr.")[0] + "---\n\n\n"
-    assert errors_of(tmp_path, text) == [
-        "10: the body is empty: a statement needs at least one paragraph of text"
-    ]
+    assert errors_of(tmp_path, text) == ["10: the body is empty: a statement needs at least one paragraph of text"]
 
 
 def test_statements_directory_missing(tmp_path):

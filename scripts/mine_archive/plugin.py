@@ -33,7 +33,9 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             generated = pipeline.build(self._data_dir(config), config.site_url or "")
         except DataError as error:
             count = len(error.errors)
-            raise PluginError(f"{error}\n{count} problem{'s' if count != 1 else ''} in the data; nothing was built.")
+            raise PluginError(
+                f"{error}\n{count} problem{'s' if count != 1 else ''} in the data; nothing was built."
+            ) from None
         for path, content in sorted(generated.items()):
             # Statements are reached from the browse page and each other, never the nav:
             # a nav of 1,000 statements would put 1,000 links on every page.

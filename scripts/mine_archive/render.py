@@ -40,8 +40,7 @@ def front_matter(**fields: str) -> str:
 
 def convention_badges(codes: Iterable[str]) -> str:
     return " ".join(
-        f'<abbr class="badge badge--{code.lower()}" title="{e(CONVENTIONS[code])}">{e(code)}</abbr>'
-        for code in codes
+        f'<abbr class="badge badge--{code.lower()}" title="{e(CONVENTIONS[code])}">{e(code)}</abbr>' for code in codes
     )
 
 
@@ -225,4 +224,8 @@ def browse_page(statements: list[Statement]) -> str:
         ['<h1 id="statements">Statements</h1>', intro, _filter_form(statements)]
         + [f'<div class="statement-years" id="statement-list">{"".join(groups)}</div>']
     )
-    return front_matter(title="Statements", description=f"All {count} statements in the archive, newest first.") + body + "\n"
+    return (
+        front_matter(title="Statements", description=f"All {count} statements in the archive, newest first.")
+        + body
+        + "\n"
+    )

@@ -233,12 +233,10 @@ def _check_consistency(
             )
         )
     meeting = data.get("meeting") or {}
-    if meeting.get("start") and meeting.get("end"):
-        if parse_partial_date(meeting["end"]).sort_key < parse_partial_date(meeting["start"]).sort_key:
-            node = _fields(fields["meeting"])["end"]
-            errors.append(
-                SourceError(shown, document.line_of(node), "'meeting.end' is before 'meeting.start'")
-            )
+    start, end = meeting.get("start"), meeting.get("end")
+    if start and end and parse_partial_date(end).sort_key < parse_partial_date(start).sort_key:
+        node = _fields(fields["meeting"])["end"]
+        errors.append(SourceError(shown, document.line_of(node), "'meeting.end' is before 'meeting.start'"))
     block_ids = {b.id for b in blocks if b.kind == "paragraph"}
     for index, note in enumerate(data["editorial_notes"]):
         target = note.get("paragraph")

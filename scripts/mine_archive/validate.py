@@ -114,7 +114,9 @@ def _validate_string(node: yaml.ScalarNode, schema: dict, line_of: LineOf, label
             yield Problem(line_of(node), f"{label} is not a real date: {error}")
 
 
-def _validate_array(node: yaml.SequenceNode, schema: dict, line_of: LineOf, where: str, label: str) -> Iterator[Problem]:
+def _validate_array(
+    node: yaml.SequenceNode, schema: dict, line_of: LineOf, where: str, label: str
+) -> Iterator[Problem]:
     if len(node.value) < schema.get("minItems", 0):
         yield Problem(line_of(node), f"{label} must list at least {schema['minItems']} item(s)")
     if schema.get("uniqueItems"):
@@ -130,7 +132,9 @@ def _validate_array(node: yaml.SequenceNode, schema: dict, line_of: LineOf, wher
             yield from validate(item, schema["items"], line_of, f"{where}[{index}]")
 
 
-def _validate_object(node: yaml.MappingNode, schema: dict, line_of: LineOf, where: str, label: str) -> Iterator[Problem]:
+def _validate_object(
+    node: yaml.MappingNode, schema: dict, line_of: LineOf, where: str, label: str
+) -> Iterator[Problem]:
     properties = schema.get("properties", {})
     seen: dict[str, yaml.Node] = {}
     for key_node, value_node in node.value:
