@@ -24,12 +24,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
 from mine_archive.errors import DataError  # noqa: E402
-from mine_archive.statements import load_statements  # noqa: E402
+from mine_archive.pipeline import load  # noqa: E402
 
 
 def check(data_dir: Path) -> int:
     try:
-        statements = load_statements(data_dir / "statements")
+        statements, _ = load(data_dir)
     except DataError as error:
         for problem in error.errors:
             print(problem, file=sys.stderr)
@@ -37,7 +37,8 @@ def check(data_dir: Path) -> int:
         print(f"{count} problem{'s' if count != 1 else ''} found.", file=sys.stderr)
         return 1
     paragraphs = sum(len(s.paragraphs) for s in statements)
-    print(f"{len(statements)} statements, {paragraphs} paragraphs: all valid.")
+    commitments = sum(len(s.commitments) for s in statements)
+    print(f"{len(statements)} statements, {paragraphs} paragraphs, {commitments} commitments: all valid.")
     return 0
 
 

@@ -6,9 +6,20 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from conftest import ROOT
 from mine_archive.statements import load_statements
+from mine_archive.timeline import events
 
 STATEMENTS = load_statements(ROOT / "data" / "statements")
-PAGES = ["/", "/about/", "/statements/", "/404.html"] + [f"/statements/{s.id}/" for s in STATEMENTS]
+EVENTS = events(STATEMENTS)
+PAGES = [
+    "/",
+    "/about/",
+    "/statements/",
+    "/timeline/",
+    "/conventions/apmbc/",
+    "/conventions/ccm/",
+    "/data/",
+    "/404.html",
+] + [f"/statements/{s.id}/" for s in STATEMENTS]
 
 
 def axe_violations(page) -> list[str]:
@@ -175,3 +186,81 @@ def test_statements_json_is_served(visit):
     page = visit.goto("/")
     records = page.evaluate("fetch('data/statements.json').then(r => r.json())")
     assert [r["id"] for r in records] == [s.id for s in STATEMENTS]
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_page_fits_a_360px_phone(browser, site_url, path):
+    context = browser.new_context(viewport={"width": 360, "height": 740})
+    page = context.new_page()
+    page.goto(site_url + path, wait_until="networkidle")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    context.close()
+
+
+def _visible_entries(page) -> list[str]:
+    return page.eval_on_selector_all(
+        "#timeline-list .timeline-entry", "els => els.filter(e => e.offsetParent !== null).map(e => e.id)"
+    )
+
+
+def test_timeline_shows_every_entry_in_order(visit):
+    page = visit.goto("/timeline/")
+    assert _visible_entries(page) == [e.id for e in EVENTS]
+    assert page.locator(".filter__status").inner_text() == f"Showing {len(EVENTS)} of {len(EVENTS)} entries."
+    figure = page.locator("#money-usd svg")
+    assert figure.get_attribute("role") == "img" and figure.bounding_box()["height"] > 100
+
+
+def test_timeline_filters_narrow_and_restore_the_list(visit):
+    page = visit.goto("/timeline/")
+    form = page.locator("#timeline-filter")
+    form.get_by_label("APMBC").uncheck()
+    ccm = [e.id for e in EVENTS if e.commitment.convention == "CCM"]
+    assert _visible_entries(page) == ccm
+    assert page.locator("#t2003").is_hidden() and page.locator("#t2012").is_visible()
+    form.get_by_label("Office").uncheck()
+    assert _visible_entries(page) == [
+        e.id for e in EVENTS if e.commitment.convention == "CCM" and e.commitment.kind != "office"
+    ]
+    assert page.locator(".filter__status").inner_text() == f"Showing {len(ccm) - 1} of {len(EVENTS)} entries."
+    form.get_by_label("APMBC").check()
+    form.get_by_label("Office").check()
+    assert _visible_entries(page) == [e.id for e in EVENTS]
+
+
+def test_timeline_filters_work_by_keyboard(visit):
+    page = visit.goto("/timeline/")
+    page.locator("#timeline-filter input[value=ccm]").focus()
+    page.keyboard.press("Space")
+    assert _visible_entries(page) == [e.id for e in EVENTS if e.commitment.convention == "APMBC"]
+
+
+def test_each_timeline_entry_links_to_and_marks_its_paragraph(visit):
+    page = visit.goto("/timeline/")
+    for event in EVENTS:
+        page.goto(f"{visit.origin}/timeline/#{event.id}")
+        page.locator(f'[id="{event.id}"] a.timeline-entry__source').click()
+        page.wait_for_load_state()
+        assert page.url == f"{visit.origin}/statements/{event.statement.id}/#{event.commitment.paragraph}"
+        target = page.locator(":target")
+        assert target.get_attribute("id") == event.commitment.paragraph
+        assert target.is_visible()
+        assert event.commitment.quote.split(" … ")[0][:60] in " ".join(target.inner_text().split())
+
+
+def test_timeline_reads_without_javascript(browser, site_url):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{site_url}/timeline/")
+    assert _visible_entries(page) == [e.id for e in EVENTS]
+    assert page.locator("#timeline-filter").is_hidden(), "filters need JavaScript, so they stay hidden without it"
+    assert page.locator(".money-table tbody tr").count() == sum(1 for e in EVENTS if e.commitment.amount)
+    context.close()
+
+
+def test_timeline_prints_entries_without_controls(visit):
+    page = visit.goto("/timeline/")
+    page.emulate_media(media="print")
+    assert page.locator("#timeline-filter").is_hidden()
+    assert page.locator(".md-header").is_hidden() and page.locator(".md-sidebar--primary").is_hidden()
+    assert len(_visible_entries(page)) == len(EVENTS)

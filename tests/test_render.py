@@ -19,13 +19,22 @@ def statements():
 
 
 @pytest.fixture(scope="module")
-def files(statements):
-    return pipeline.generate_files(statements)
+def files():
+    return pipeline.build(DATA)
 
 
 def test_generated_files(files, statements):
     assert sorted(files) == sorted(
-        ["statements/index.md", "data/statements.json"] + [f"statements/{s.id}.md" for s in statements]
+        [
+            "statements/index.md",
+            "timeline.md",
+            "conventions/apmbc.md",
+            "conventions/ccm.md",
+            "data/statements.json",
+            "data/timeline.json",
+            "data/timeline.csv",
+        ]
+        + [f"statements/{s.id}.md" for s in statements]
     )
 
 

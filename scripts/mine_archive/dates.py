@@ -42,8 +42,12 @@ class PartialDate:
         return self.iso
 
 
-def parse_partial_date(text: str) -> PartialDate:
-    """Parse ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``; ValueError names what is impossible."""
+def parse_partial_date(text: str | int) -> PartialDate:
+    """Parse ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``; ValueError names what is impossible.
+
+    A bare year may arrive as an int: YAML reads ``date: 1998`` as a number.
+    """
+    text = str(text)
     match = _FORM.match(text)
     if not match:
         raise ValueError(f"{text!r} is not of the form YYYY, YYYY-MM or YYYY-MM-DD")

@@ -2,10 +2,28 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from dataclasses import asdict
 
 from .statements import Statement
+from .timeline import Event
+
+TIMELINE_COLUMNS = [
+    "id",
+    "date",
+    "end_date",
+    "convention",
+    "kind",
+    "title",
+    "statement",
+    "paragraph",
+    "url",
+    "quote",
+    "amount",
+    "note",
+]
 
 
 def absolute_url(site_url: str, path: str) -> str:
@@ -46,3 +64,59 @@ def statements_json(statements: list[Statement], site_url: str = "") -> str:
     """``/data/statements.json``: every statement, oldest first, stable key order."""
     records = [statement_record(s, site_url) for s in statements]
     return json.dumps(records, ensure_ascii=False, indent=2) + "\n"
+
+
+def event_record(event: Event, site_url: str = "") -> dict:
+    """One timeline entry; optional keys (end_date, amount, note) only where they apply."""
+    c = event.commitment
+    record: dict = {
+        "id": event.id,
+        "date": c.date.iso,
+        "end_date": c.end_date.iso if c.end_date else None,
+        "convention": c.convention,
+        "kind": c.kind,
+        "title": c.title,
+        "statement": event.statement.id,
+        "paragraph": c.paragraph,
+        "url": absolute_url(site_url, event.url),
+        "quote": c.quote,
+        "amount": {
+            "value": c.amount.number,
+            "currency": c.amount.currency,
+            "basis": c.amount.basis,
+            "qualifier": c.amount.qualifier,
+        }
+        if c.amount
+        else None,
+        "note": c.note,
+    }
+    return {key: value for key, value in record.items() if value is not None}
+
+
+def timeline_json(events: list[Event], site_url: str = "") -> str:
+    """``/data/timeline.json``: every entry, in timeline order."""
+    return json.dumps([event_record(e, site_url) for e in events], ensure_ascii=False, indent=2) + "\n"
+
+
+# The JSON's columns in the same order, with the nested ``amount`` spread over four.
+CSV_COLUMNS = [
+    *TIMELINE_COLUMNS[: TIMELINE_COLUMNS.index("amount")],
+    "amount_value",
+    "amount_currency",
+    "amount_basis",
+    "amount_qualifier",
+    "note",
+]
+
+
+def timeline_csv(events: list[Event], site_url: str = "") -> str:
+    """``/data/timeline.csv``: the JSON's columns, with ``amount`` spread over four."""
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\r\n")
+    writer.writeheader()
+    for event in events:
+        record = event_record(event, site_url)
+        amount = record.pop("amount", None) or {}
+        record.update({f"amount_{key}": value for key, value in amount.items()})
+        writer.writerow(record)
+    return out.getvalue()

@@ -113,3 +113,14 @@ def scalar_value(node: yaml.ScalarNode) -> object:
     if node.tag not in PLAIN_TAGS:
         raise ValueError(f"unsupported YAML tag {node.tag!r}")
     return yaml.constructor.SafeConstructor().construct_object(node)
+
+
+def plain(node: yaml.Node | None) -> object:
+    """The plain Python value of a node tree that has passed validation."""
+    if node is None:
+        return None
+    if isinstance(node, yaml.MappingNode):
+        return {key.value: plain(value) for key, value in node.value}
+    if isinstance(node, yaml.SequenceNode):
+        return [plain(item) for item in node.value]
+    return scalar_value(node)

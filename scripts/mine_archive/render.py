@@ -62,13 +62,13 @@ def description(statement: Statement) -> str:
     return f"{statement.title} ({statement.date.display()}). {context_line(statement)}."
 
 
-def _time(statement: Statement) -> str:
+def time_tag(statement: Statement) -> str:
     return f'<time datetime="{statement.date.iso}">{e(statement.date.display())}</time>'
 
 
 def _metadata_rows(statement: Statement) -> list[tuple[str, str]]:
     rows = [
-        ("Date", _time(statement)),
+        ("Date", time_tag(statement)),
         ("Document", e(statement.document_type_label)),
         (
             "Convention",
@@ -155,13 +155,13 @@ def pager(previous: Statement | None, following: Statement | None) -> str:
         links.append(
             f'<a class="statement-pager__link statement-pager__link--prev" href="../{previous.id}/" rel="prev">'
             f'<span class="statement-pager__direction">Previous (older)</span> '
-            f"<span>{e(previous.title)}</span> {_time(previous)}</a>"
+            f"<span>{e(previous.title)}</span> {time_tag(previous)}</a>"
         )
     if following:
         links.append(
             f'<a class="statement-pager__link statement-pager__link--next" href="../{following.id}/" rel="next">'
             f'<span class="statement-pager__direction">Next (newer)</span> '
-            f"<span>{e(following.title)}</span> {_time(following)}</a>"
+            f"<span>{e(following.title)}</span> {time_tag(following)}</a>"
         )
     links.append('<a class="statement-pager__link statement-pager__link--all" href="../">All statements</a>')
     return f'<nav class="statement-pager" aria-label="Other statements">{"".join(links)}</nav>'
@@ -172,7 +172,7 @@ def statement_page(statement: Statement, previous: Statement | None, following: 
     heading = (
         f'<h1 class="statement-title">{e(statement.title)}</h1>\n\n'
         f'<p class="statement-kicker">{convention_badges(statement.conventions)} '
-        f"{e(statement.document_type_label)} · {_time(statement)}</p>"
+        f"{e(statement.document_type_label)} · {time_tag(statement)}</p>"
     )
     parts = [heading, metadata_panel(statement), statement_body(statement), pager(previous, following)]
     return front_matter(title=statement.title, description=description(statement)) + "\n\n".join(parts) + "\n"
@@ -203,7 +203,7 @@ def browse_page(statements: list[Statement]) -> str:
     for year, items in groupby(newest, key=lambda s: s.date.year):
         entries = "".join(
             f'<li class="statement-entry" data-conventions="{" ".join(c.lower() for c in s.conventions)}">'
-            f'<span class="statement-entry__date">{_time(s)}</span> '
+            f'<span class="statement-entry__date">{time_tag(s)}</span> '
             f'<a class="statement-entry__title" href="{s.id}/">{e(s.title)}</a> '
             f"{convention_badges(s.conventions)}"
             f'<span class="statement-entry__context">{e(context_line(s))}</span></li>'

@@ -25,6 +25,35 @@ DOCUMENT_TYPES = {
     "report": "Report",
 }
 
+COMMITMENT_KINDS = {
+    "treaty-action": ("Treaty action", "Signature, conclusion, ratification or entry into force."),
+    "stockpile-destruction": ("Stockpile destruction", "Destroying stockpiled mines or munitions."),
+    "pledge": ("Pledge", "A promise of future action or money."),
+    "contribution": ("Contribution", "Money given, for a year, a period or in total."),
+    "office": ("Office", "A role in the convention's work: chair, co-chair, co-rapporteur, Friend of the President."),
+    "universalization": ("Universalization", "Seminars, démarches and outreach urging states to join."),
+    "cooperation": ("Cooperation", "Projects, programmes and side events with other states and agencies."),
+    "goal": ("Goal", "A target, such as a mine-free world by 2025."),
+}
+
+# ISO 4217 codes accepted in amounts; extend as statements need them.
+CURRENCIES = {
+    "JPY": "yen",
+    "USD": "US dollars",
+    "EUR": "euros",
+    "GBP": "pounds sterling",
+    "CHF": "Swiss francs",
+}
+
+AMOUNT_BASES = {
+    "grant": "a single grant or project",
+    "annual": "one year's total (calendar or fiscal)",
+    "period": "the total over a stated period",
+    "cumulative": "a running total since a starting point",
+}
+
+AMOUNT_QUALIFIERS = {"exactly": "", "about": "about", "more-than": "more than"}
+
 _TEXT = {"type": "string", "minLength": 1}
 _PARTIAL_DATE = {
     "type": "string",
@@ -93,6 +122,51 @@ STATEMENT_SCHEMA: dict = {
             "pattern": r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$",
             "description": "BCP 47 language tag of the text, e.g. en.",
         },
+        "commitments": {
+            "type": "array",
+            "description": "Dated commitments the text states, for the timeline; each quoted from its paragraph.",
+            "items": {
+                "type": "object",
+                "additionalProperties": False,
+                "required": ["date", "convention", "kind", "title", "paragraph", "quote"],
+                "properties": {
+                    "date": {
+                        **_PARTIAL_DATE,
+                        "description": "When, at the precision the text allows. " + _PARTIAL_DATE["description"],
+                    },
+                    "end_date": {
+                        **_PARTIAL_DATE,
+                        "description": 'End of a period ("over the five years from 1998"); not before date.',
+                    },
+                    "convention": {"enum": list(CONVENTIONS)},
+                    "kind": {"enum": list(COMMITMENT_KINDS)},
+                    "title": {**_TEXT, "maxLength": 120, "description": "Short, neutral summary."},
+                    "paragraph": {
+                        "type": "string",
+                        "pattern": PARAGRAPH_ID_PATTERN,
+                        "description": "The paragraph (p1, p2, …) that states it.",
+                    },
+                    "quote": {
+                        **_TEXT,
+                        "description": "The words of that paragraph that support the entry, verbatim; "
+                        "' … ' joins spans that occur in this order.",
+                    },
+                    "amount": {
+                        "type": "object",
+                        "additionalProperties": False,
+                        "required": ["value", "currency", "basis"],
+                        "properties": {
+                            "value": {"type": "number", "exclusiveMinimum": 0},
+                            "currency": {"enum": list(CURRENCIES), "description": "ISO 4217 code."},
+                            "basis": {"enum": list(AMOUNT_BASES)},
+                            "qualifier": {"enum": list(AMOUNT_QUALIFIERS)},
+                        },
+                        "description": "Money the text states, as stated: no conversion.",
+                    },
+                    "note": {**_TEXT, "description": "How a relative date was resolved, or other context."},
+                },
+            },
+        },
         "editorial_notes": {
             "type": "array",
             "items": {
@@ -111,4 +185,55 @@ STATEMENT_SCHEMA: dict = {
             "description": "Every repair or editorial decision, shown to readers.",
         },
     },
+}
+
+
+KEY_DATE_EVENTS = {
+    "adoption": "Adopted",
+    "opening-for-signature": "Opened for signature",
+    "entry-into-force": "Entered into force",
+}
+
+_CONVENTION = {
+    "type": "object",
+    "additionalProperties": False,
+    "required": ["name", "short_name", "summary", "key_dates"],
+    "properties": {
+        "name": {**_TEXT, "description": "Full official title."},
+        "short_name": _TEXT,
+        "also_known_as": _TEXT,
+        "summary": {**_TEXT, "description": "What the convention does, in a few sentences."},
+        "key_dates": {
+            "type": "array",
+            "minItems": 1,
+            "items": {
+                "type": "object",
+                "additionalProperties": False,
+                "required": ["event", "date", "source"],
+                "properties": {
+                    "event": {"enum": list(KEY_DATE_EVENTS)},
+                    "date": _PARTIAL_DATE,
+                    "place": _TEXT,
+                    "source": {
+                        "type": "object",
+                        "additionalProperties": False,
+                        "required": ["publisher", "url"],
+                        "properties": {
+                            "publisher": _TEXT,
+                            "url": {"type": "string", "pattern": r"^https?://[^\s]+$"},
+                        },
+                    },
+                },
+            },
+        },
+    },
+}
+
+CONVENTIONS_SCHEMA: dict = {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "title": "data/conventions.yml",
+    "type": "object",
+    "additionalProperties": False,
+    "required": list(CONVENTIONS),
+    "properties": {code: _CONVENTION for code in CONVENTIONS},
 }

@@ -13,9 +13,11 @@ from pathlib import Path
 
 import yaml
 
+from . import commitments as commitment_rules
+from .commitments import Commitment
 from .dates import PartialDate, parse_partial_date
 from .errors import DataError, SourceError, display_path
-from .frontmatter import Document, FrontMatterSyntaxError, scalar_value, split
+from .frontmatter import Document, FrontMatterSyntaxError, plain, split
 from .schema import CONVENTIONS, DOCUMENT_TYPES, STATEMENT_SCHEMA
 from .validate import validate
 
@@ -87,6 +89,7 @@ class Statement:
     place: str | None = None
     speaker: Speaker | None = None
     source: Source | None = None
+    commitments: tuple[Commitment, ...] = ()
 
     @property
     def paragraphs(self) -> tuple[Block, ...]:
@@ -160,17 +163,6 @@ def parse_body(body: str, first_line: int) -> tuple[list[Block], list[tuple[int,
     return blocks, problems
 
 
-def _value(node: yaml.Node | None) -> object:
-    """The plain Python value of an already validated node."""
-    if node is None:
-        return None
-    if isinstance(node, yaml.MappingNode):
-        return {k.value: _value(v) for k, v in node.value}
-    if isinstance(node, yaml.SequenceNode):
-        return [_value(item) for item in node.value]
-    return scalar_value(node)
-
-
 def _fields(node: yaml.MappingNode) -> dict[str, yaml.Node]:
     return {k.value: v for k, v in node.value}
 
@@ -207,7 +199,7 @@ def load_statement(path: Path) -> Statement:
         raise DataError(errors)
 
     fields = _fields(document.node)
-    data = {key: _value(node) for key, node in fields.items()}
+    data = plain(document.node)
     errors += _check_consistency(shown, path, data, fields, document, blocks)
     if errors:
         raise DataError(errors)
@@ -250,6 +242,12 @@ def _check_consistency(
                     f"p1 to p{len(block_ids)}",
                 )
             )
+    paragraphs = {b.id: b.text for b in blocks if b.kind == "paragraph"}
+    for index, entry in enumerate(data.get("commitments") or []):
+        entry_fields = _fields(fields["commitments"].value[index])
+        for field, message in commitment_rules.problems(entry, paragraphs, tuple(data["convention"])):
+            node = entry_fields[field]
+            errors.append(SourceError(shown, document.line_of(node), f"commitments[{index}]: {message}"))
     return errors
 
 
@@ -280,6 +278,7 @@ def _build(shown: str, data: dict, blocks: list[Block]) -> Statement:
         place=data.get("place"),
         speaker=Speaker(speaker["name"], speaker.get("role")) if speaker else None,
         source=Source(source["publisher"], source.get("title"), source.get("url")) if source else None,
+        commitments=commitment_rules.build(data["id"], data.get("commitments") or []),
     )
 
 

@@ -2,8 +2,8 @@
 
 Works on nodes rather than loaded values so that each message carries the line
 of the offending value. Implements: type, enum, pattern, minLength, maxLength,
-minItems, uniqueItems, items, properties, required, additionalProperties and
-the ``partial-date`` format.
+minItems, uniqueItems, items, properties, required, additionalProperties,
+exclusiveMinimum and the ``partial-date`` format.
 """
 
 from __future__ import annotations
@@ -69,7 +69,7 @@ def _has_type(node: yaml.Node, expected: str) -> bool:
     checks: dict[str, Callable[[object], bool]] = {
         "string": lambda v: isinstance(v, str),
         "integer": lambda v: isinstance(v, int) and not isinstance(v, bool),
-        "number": lambda v: isinstance(v, (int, float)) and not isinstance(v, bool),
+        "number": _is_number,
         "boolean": lambda v: isinstance(v, bool),
     }
     return checks[expected](value)
@@ -79,6 +79,8 @@ def validate(node: yaml.Node, schema: dict, line_of: LineOf, where: str = "") ->
     """Yield every problem of ``node`` against ``schema``; ``where`` names the field."""
     label = f"'{where}'" if where else "front matter"
     expected = schema.get("type")
+    if schema.get("format") == "partial-date" and _is_bare_year(node):
+        expected = None  # `date: 1998` is a year, though YAML reads it as a number
     if expected and not _has_type(node, expected):
         yield Problem(line_of(node), f"{label} must be {_TYPE_NAMES[expected]}, not {describe(node)}")
         return
@@ -89,17 +91,32 @@ def validate(node: yaml.Node, schema: dict, line_of: LineOf, where: str = "") ->
             yield Problem(line_of(node), f"{label} must be one of {allowed}; not {describe(node)}")
         return
     if isinstance(node, yaml.ScalarNode):
-        yield from _validate_string(node, schema, line_of, label)
+        yield from _validate_scalar(node, schema, line_of, label)
     elif isinstance(node, yaml.SequenceNode):
         yield from _validate_array(node, schema, line_of, where, label)
     elif isinstance(node, yaml.MappingNode):
         yield from _validate_object(node, schema, line_of, where, label)
 
 
-def _validate_string(node: yaml.ScalarNode, schema: dict, line_of: LineOf, label: str) -> Iterator[Problem]:
+def _is_number(value: object) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def _is_bare_year(node: yaml.Node) -> bool:
+    return isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:int" and node.value.isdigit()
+
+
+def _validate_scalar(node: yaml.ScalarNode, schema: dict, line_of: LineOf, label: str) -> Iterator[Problem]:
     value = scalar_value(node)
-    if not isinstance(value, str):
-        return
+    if schema.get("format") == "partial-date" and _is_bare_year(node):
+        value = node.value
+    if isinstance(value, str):
+        yield from _validate_string(node, value, schema, line_of, label)
+    elif _is_number(value) and "exclusiveMinimum" in schema and not value > schema["exclusiveMinimum"]:
+        yield Problem(line_of(node), f"{label} must be more than {schema['exclusiveMinimum']}, not {value}")
+
+
+def _validate_string(node: yaml.ScalarNode, value: str, schema: dict, line_of: LineOf, label: str) -> Iterator[Problem]:
     if len(value.strip()) < schema.get("minLength", 0):
         yield Problem(line_of(node), f"{label} must not be empty")
     if "maxLength" in schema and len(value) > schema["maxLength"]:

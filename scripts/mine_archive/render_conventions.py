@@ -1,0 +1,66 @@
+"""The /conventions/<code>/ pages: what each convention is, its key dates, and Japan under it."""
+
+from __future__ import annotations
+
+from .conventions import Convention
+from .render import context_line, e, front_matter, time_tag
+from .render_timeline import entry
+from .statements import Statement
+from .timeline import Event
+
+
+def _key_dates(convention: Convention) -> str:
+    rows = "".join(
+        "<tr>"
+        f"<td>{e(d.label)}</td>"
+        f'<td><time datetime="{d.date.iso}">{e(d.date.display())}</time></td>'
+        f"<td>{e(d.place or '')}</td>"
+        f'<td><a href="{e(d.source_url)}" rel="external">{e(d.source_publisher)}</a></td>'
+        "</tr>"
+        for d in convention.key_dates
+    )
+    return (
+        '<div class="md-typeset__scrollwrap"><div class="md-typeset__table"><table class="key-dates">'
+        f"<caption>Key dates of the {e(convention.short_name)}</caption>"
+        '<thead><tr><th scope="col">Event</th><th scope="col">Date</th><th scope="col">Place</th>'
+        '<th scope="col">Source</th></tr></thead>'
+        f"<tbody>{rows}</tbody></table></div></div>"
+    )
+
+
+def convention_page(convention: Convention, statements: list[Statement], events: list[Event]) -> str:
+    """The Markdown page for ``/conventions/<code>/`` (two levels below the site root)."""
+    mine = [s for s in reversed(statements) if convention.code in s.conventions]
+    entries = [ev for ev in events if ev.commitment.convention == convention.code]
+    aka = f", also known as the {e(convention.also_known_as)}" if convention.also_known_as else ""
+    statement_items = "".join(
+        f'<li class="statement-entry"><span class="statement-entry__date">{time_tag(s)}</span> '
+        f'<a class="statement-entry__title" href="../../{s.url}">{e(s.title)}</a>'
+        f'<span class="statement-entry__context">{e(context_line(s))}</span></li>'
+        for s in mine
+    )
+    timeline = "".join(entry(ev, prefix="../../") for ev in entries)
+    parts = [
+        f'<h1 id="convention">{e(convention.short_name)} ({e(convention.code)})</h1>',
+        f'<p class="convention-name">The <cite>{e(convention.name)}</cite>{aka}.</p>',
+        f"<p>{e(convention.summary)}</p>",
+        '<h2 id="key-dates">Key dates</h2>',
+        _key_dates(convention),
+        f'<h2 id="statements">Japan\'s statements ({len(mine)})</h2>',
+        f'<ul class="statement-list">{statement_items}</ul>' if mine else "<p>None in the archive yet.</p>",
+        f'<h2 id="timeline">Japan\'s commitments under the {e(convention.code)} ({len(entries)})</h2>',
+        (
+            '<p>In date order; the <a href="../../timeline/">timeline</a> shows both conventions together.</p>\n\n'
+            f'<ol class="timeline">{timeline}</ol>'
+        )
+        if entries
+        else "<p>None recorded yet.</p>",
+    ]
+    return (
+        front_matter(
+            title=f"{convention.short_name} ({convention.code})",
+            description=f"The {convention.short_name}: key dates, and Japan's statements and commitments under it.",
+        )
+        + "\n\n".join(parts)
+        + "\n"
+    )
