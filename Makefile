@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve site check test lint browser clean
+.PHONY: serve site check anchors test lint browser clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -24,6 +24,10 @@ site: $(STAMP)
 ## check: validate data/ only, listing every problem as file:line: message
 check: $(STAMP)
 	$(PY) scripts/build.py check
+
+## anchors: refresh data/anchors.lock on purpose, after recording changes in data/anchor-changes.yml
+anchors: $(STAMP)
+	$(PY) scripts/build.py anchors
 
 ## lint: ruff
 lint: $(STAMP)

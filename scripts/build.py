@@ -3,6 +3,7 @@
 
     python scripts/build.py check            # validate data/, print every problem
     python scripts/build.py site [--site-dir site] [--data data]
+    python scripts/build.py anchors          # refresh data/anchors.lock on purpose
 
 ``site`` validates first, builds with ``mkdocs build --strict`` into a fresh
 directory beside the target, and swaps it in only when the build succeeded: on
@@ -23,22 +24,56 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from mine_archive.errors import DataError  # noqa: E402
+from mine_archive import anchors  # noqa: E402
+from mine_archive.errors import DataError, display_path  # noqa: E402
 from mine_archive.pipeline import load  # noqa: E402
+from mine_archive.statements import load_statements  # noqa: E402
+
+
+def report(error: DataError) -> int:
+    for problem in error.errors:
+        print(problem, file=sys.stderr)
+    count = len(error.errors)
+    print(f"{count} problem{'s' if count != 1 else ''} found.", file=sys.stderr)
+    return 1
 
 
 def check(data_dir: Path) -> int:
     try:
-        statements, _ = load(data_dir)
+        archive = load(data_dir)
     except DataError as error:
-        for problem in error.errors:
-            print(problem, file=sys.stderr)
-        count = len(error.errors)
-        print(f"{count} problem{'s' if count != 1 else ''} found.", file=sys.stderr)
+        return report(error)
+    if archive.unlocked:
+        print(
+            f"{len(archive.unlocked)} published anchors are not in {display_path(data_dir / 'anchors.lock')} yet "
+            f"(first: {archive.unlocked[0]}); run `make anchors` to lock them.",
+            file=sys.stderr,
+        )
         return 1
+    statements = archive.statements
     paragraphs = sum(len(s.paragraphs) for s in statements)
     commitments = sum(len(s.commitments) for s in statements)
     print(f"{len(statements)} statements, {paragraphs} paragraphs, {commitments} commitments: all valid.")
+    return 0
+
+
+def refresh_anchors(data_dir: Path) -> int:
+    """Rewrite data/anchors.lock from the data, refusing unrecorded breaks."""
+    try:
+        statements = load_statements(data_dir / "statements")
+        lock = anchors.read_lock(data_dir / "anchors.lock")
+        changes = anchors.read_changes(data_dir / "anchor-changes.yml")
+        current = anchors.refresh(lock, anchors.current_anchors(statements), changes)
+    except DataError as error:
+        return report(error)
+    added = sorted(set(current) - set(lock.anchors))
+    dropped = sorted(set(lock.anchors) - set(current))
+    changed = sorted(a for a in current if a in lock.anchors and lock.anchors[a] != current[a])
+    anchors.write_lock(data_dir / "anchors.lock", current)
+    print(
+        f"{display_path(data_dir / 'anchors.lock')}: {len(current)} anchors ({len(added)} added, "
+        f"{len(changed)} changed and {len(dropped)} dropped as recorded)."
+    )
     return 0
 
 
@@ -82,13 +117,15 @@ def site(data_dir: Path, site_dir: Path, config: Path) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("command", choices=["check", "site"])
+    parser.add_argument("command", choices=["check", "site", "anchors"])
     parser.add_argument("--data", type=Path, default=ROOT / "data", help="data directory (default: data)")
     parser.add_argument("--site-dir", type=Path, default=ROOT / "site", help="output directory (default: site)")
     parser.add_argument("--config", type=Path, default=ROOT / "mkdocs.yml", help="MkDocs config (default: mkdocs.yml)")
     args = parser.parse_args(argv)
     if args.command == "check":
         return check(args.data)
+    if args.command == "anchors":
+        return refresh_anchors(args.data)
     return site(args.data, args.site_dir, args.config)
 
 

@@ -58,6 +58,7 @@ def test_statement_page_shows_every_paragraph_numbered_with_its_id(visit, statem
         assert element.get_attribute("id") == paragraph.id
         assert element.locator(".para-num").inner_text() == str(paragraph.number)
         assert element.locator(".para-num").is_visible()
+        assert element.locator(".para-link").get_attribute("href") == f"#{paragraph.id}"
         assert paragraph.lines[0] in element.inner_text()
     assert page.locator("h1").inner_text() == statement.title
     assert page.locator(".statement-meta").is_visible()
@@ -97,9 +98,10 @@ def test_a_paragraph_link_lands_on_and_marks_that_paragraph(browser, site_url, s
     context.close()
 
 
-def test_clicking_a_paragraph_number_links_to_it(visit):
+def test_clicking_a_paragraph_link_links_to_it(visit):
     page = visit.goto(f"/statements/{STATEMENTS[2].id}/")
-    page.locator("#p4 .para-num").click()
+    page.locator("#p4").hover()
+    page.get_by_role("link", name="Link to paragraph 4", exact=True).click()
     assert page.url.endswith("#p4")
     assert page.evaluate("document.getElementById('p4').matches(':target')")
 

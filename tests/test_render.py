@@ -33,6 +33,7 @@ def test_generated_files(files, statements):
             "data/statements.json",
             "data/timeline.json",
             "data/timeline.csv",
+            "search/paragraphs.json",
         ]
         + [f"statements/{s.id}.md" for s in statements]
     )
@@ -44,28 +45,31 @@ def test_statement_page_numbers_every_paragraph_in_reading_order(statements):
         ids = re.findall(r'<p class="para" id="(p\d+)">', page)
         assert ids == [f"p{n}" for n in range(1, len(statement.paragraphs) + 1)]
         for paragraph in statement.paragraphs:
+            assert f'<p class="para" id="{paragraph.id}"><span class="para-num">{paragraph.number}</span> ' in page
             assert (
-                f'<a class="para-num" href="#{paragraph.id}" aria-label="Paragraph {paragraph.number}">'
-                f"{paragraph.number}</a>" in page
+                f'<a class="para-link" href="#{paragraph.id}" aria-label="Link to paragraph {paragraph.number}">¶</a>'
+                in page
             )
 
 
 def test_statement_page_shows_headings_with_ids(statements):
     page = render.statement_page(statements[0], None, None)
-    assert '<h2 class="statement-heading" id="h2">2. Support for Anti-landmine Measures</h2>' in page
+    assert (
+        '<h2 class="statement-heading" id="h2" data-search-exclude>2. Support for Anti-landmine Measures</h2>' in page
+    )
 
 
 def test_statement_page_metadata_panel(statements):
     ccm = statements[1]
     page = render.statement_page(ccm, None, None)
-    assert "<dt>Speaker</dt><dd>H. E. Mr. Mari AMANO, Ambassador, Permanent Representative" in page
-    assert "<dt>Place</dt><dd>Oslo, Norway</dd>" in page
+    assert "<dt>Speaker</dt> <dd>H. E. Mr. Mari AMANO, Ambassador, Permanent Representative" in page
+    assert "<dt>Place</dt> <dd>Oslo, Norway</dd>" in page
     assert '<time datetime="2012-09-11">11 September 2012</time>' in page
     assert 'href="https://www.disarm.emb-japan.go.jp/Statements/120911CCM.htm"' in page
     assert '<abbr class="badge badge--ccm" title="Convention on Cluster Munitions">CCM</abbr>' in page
     apmbc = render.statement_page(statements[2], None, None)
     assert "Intersessional Meetings of the Anti-Personnel Mine Ban Convention, 8–9 June 2017" in apmbc
-    assert "<dt>Source</dt><dd>Not recorded: the transcription names no publisher.</dd>" in apmbc
+    assert "<dt>Source</dt> <dd>Not recorded: the transcription names no publisher.</dd>" in apmbc
 
 
 def test_editorial_notes_are_listed_and_marked_at_their_paragraph(statements):
@@ -73,7 +77,10 @@ def test_editorial_notes_are_listed_and_marked_at_their_paragraph(statements):
     page = render.statement_page(mofa, None, None)
     assert page.count('<li id="note-') == len(mofa.editorial_notes) == 4
     yen = next(n for n in mofa.editorial_notes if n.paragraph == "p4")
-    assert f'<a class="editorial-mark" href="#note-{yen.number}">[Editorial note {yen.number}]</a></p>' in page
+    assert (
+        f'<a class="editorial-mark" href="#note-{yen.number}">[Editorial note {yen.number}]</a> <a class="para-link"'
+        in page
+    )
     assert '<a href="#p4">(about ¶4)</a>' in page
 
 
@@ -168,3 +175,20 @@ def test_statements_json_uses_the_site_url_when_configured(statements):
 )
 def test_date_ranges_read_naturally(start, end, shown):
     assert display_range(start, end) == shown
+
+
+def test_search_documents_cover_every_block(files, statements):
+    documents = json.loads(files["search/paragraphs.json"])
+    assert [d["location"] for d in documents] == [f"{s.url}#{b.id}" for s in statements for b in s.blocks]
+    heading = next(d for d in documents if d["location"].endswith("#h2"))
+    assert heading["title"] == heading["text"] == "2. Support for Anti-landmine Measures"
+    p12 = next(d for d in documents if d["location"] == "statements/2012-09-11-ccm-3msp/#p12")
+    assert p12["title"] == "¶12" and p12["text"].endswith("unearthed by torrential rain.")
+    assert any("Japan&#x27;s" in d["text"] or "Japan's" in d["text"] for d in documents)
+
+
+def test_statement_bodies_are_left_to_the_paragraph_index(statements):
+    page = render.statement_page(statements[0], None, None)
+    assert '<div class="statement-body" lang="en" data-search-exclude>' in page
+    assert '<h2 class="statement-heading" id="h1" data-search-exclude>' in page
+    assert '<nav class="statement-pager" aria-label="Other statements" data-search-exclude>' in page

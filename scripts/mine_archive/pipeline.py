@@ -6,36 +6,28 @@ output can be handed to MkDocs today and to its successor later.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from html import escape
 from pathlib import Path
 
-from . import exports, render, render_conventions, render_timeline, timeline
+from . import anchors, exports, render, render_conventions, render_timeline, search_index, timeline
 from .conventions import Convention, load_conventions
 from .errors import DataError
 from .statements import Statement, load_statements
 
 
-def generate_files(
-    statements: list[Statement], conventions: dict[str, Convention], site_url: str = ""
-) -> dict[str, str]:
-    """Every generated page and data file for ``statements`` (oldest first)."""
-    events = timeline.events(statements)
-    files: dict[str, str] = {
-        "statements/index.md": render.browse_page(statements),
-        "timeline.md": render_timeline.timeline_page(events),
-    }
-    for index, statement in enumerate(statements):
-        previous = statements[index - 1] if index > 0 else None
-        following = statements[index + 1] if index + 1 < len(statements) else None
-        files[f"statements/{statement.id}.md"] = render.statement_page(statement, previous, following)
-    for convention in conventions.values():
-        files[f"conventions/{convention.slug}.md"] = render_conventions.convention_page(convention, statements, events)
-    files["data/statements.json"] = exports.statements_json(statements, site_url)
-    files["data/timeline.json"] = exports.timeline_json(events, site_url)
-    files["data/timeline.csv"] = exports.timeline_csv(events, site_url)
-    return files
+@dataclass(frozen=True)
+class Archive:
+    """Everything loaded and validated from ``data/``."""
+
+    statements: list[Statement]  # oldest first
+    conventions: dict[str, Convention]
+    aliases: dict[str, list[str]]  # new anchor → old block ids landing on it
+    redirects: dict[str, str]  # old statement URL → new statement URL
+    unlocked: list[str]  # published anchors not yet in data/anchors.lock
 
 
-def load(data_dir: Path) -> tuple[list[Statement], dict[str, Convention]]:
+def load(data_dir: Path) -> Archive:
     """Load and validate everything in ``data_dir``; one ``DataError`` lists every problem."""
     errors = []
     statements: list[Statement] = []
@@ -50,10 +42,64 @@ def load(data_dir: Path) -> tuple[list[Statement], dict[str, Convention]]:
         errors += error.errors
     if errors:
         raise DataError(errors)
-    return statements, conventions
+    lock = anchors.read_lock(data_dir / "anchors.lock")
+    changes = anchors.read_changes(data_dir / "anchor-changes.yml")
+    current = anchors.current_anchors(statements)
+    errors = anchors.violations(lock, current, changes) + anchors.change_errors(
+        changes, current, str(data_dir / "anchor-changes.yml")
+    )
+    if errors:
+        raise DataError(errors)
+    return Archive(
+        statements=statements,
+        conventions=conventions,
+        aliases=anchors.aliases(changes),
+        redirects=anchors.redirects(changes),
+        unlocked=sorted(set(current) - set(lock.anchors)),
+    )
+
+
+def redirect_page(old: str, new: str) -> str:
+    """A static page at a moved statement's old URL that sends readers (and #pN) on."""
+    target = "../" * old.count("/") + new
+    return (
+        '<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<title>Moved</title>\n'
+        f'<link rel="canonical" href="{escape(target)}">\n'
+        f'<meta http-equiv="refresh" content="0; url={escape(target)}">\n'
+        f'<script src="{"../" * old.count("/")}javascripts/redirect.js" defer></script>\n'
+        f'</head>\n<body>\n<p>This statement has moved to <a href="{escape(target)}">{escape(new)}</a>.</p>\n'
+        "</body>\n</html>\n"
+    )
+
+
+def generate_files(archive: Archive, site_url: str = "") -> dict[str, str]:
+    """Every generated page and data file."""
+    statements = archive.statements
+    events = timeline.events(statements)
+    files: dict[str, str] = {
+        "statements/index.md": render.browse_page(statements),
+        "timeline.md": render_timeline.timeline_page(events),
+    }
+    for index, statement in enumerate(statements):
+        previous = statements[index - 1] if index > 0 else None
+        following = statements[index + 1] if index + 1 < len(statements) else None
+        aliases = {
+            anchor.partition("#")[2]: old
+            for anchor, old in archive.aliases.items()
+            if anchor.startswith(statement.url + "#")
+        }
+        files[f"statements/{statement.id}.md"] = render.statement_page(statement, previous, following, aliases)
+    for convention in archive.conventions.values():
+        files[f"conventions/{convention.slug}.md"] = render_conventions.convention_page(convention, statements, events)
+    for old, new in archive.redirects.items():
+        files[f"{old}index.html"] = redirect_page(old, new)
+    files["search/paragraphs.json"] = search_index.paragraphs_json(statements)
+    files["data/statements.json"] = exports.statements_json(statements, site_url)
+    files["data/timeline.json"] = exports.timeline_json(events, site_url)
+    files["data/timeline.csv"] = exports.timeline_csv(events, site_url)
+    return files
 
 
 def build(data_dir: Path, site_url: str = "") -> dict[str, str]:
     """Load and validate ``data_dir`` and generate every file; raises ``DataError``."""
-    statements, conventions = load(data_dir)
-    return generate_files(statements, conventions, site_url)
+    return generate_files(load(data_dir), site_url)

@@ -6,6 +6,7 @@ virtual files; it renders nothing itself.
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from mkdocs.config import base
@@ -16,6 +17,8 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from . import pipeline
 from .errors import DataError
+
+log = logging.getLogger("mkdocs.plugins.statements-archive")
 
 
 class ArchiveConfig(base.Config):
@@ -30,13 +33,18 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
 
     def on_files(self, files: Files, *, config) -> Files:  # noqa: ANN001
         try:
-            generated = pipeline.build(self._data_dir(config), config.site_url or "")
+            archive = pipeline.load(self._data_dir(config))
         except DataError as error:
             count = len(error.errors)
             raise PluginError(
                 f"{error}\n{count} problem{'s' if count != 1 else ''} in the data; nothing was built."
             ) from None
-        for path, content in sorted(generated.items()):
+        if archive.unlocked:
+            log.warning(
+                f"{len(archive.unlocked)} published anchors are not in data/anchors.lock yet "
+                f"(first: {archive.unlocked[0]}); run `make anchors` to lock them."
+            )
+        for path, content in sorted(pipeline.generate_files(archive, config.site_url or "").items()):
             # Statements are reached from the browse page and each other, never the nav:
             # a nav of 1,000 statements would put 1,000 links on every page.
             inclusion = InclusionLevel.NOT_IN_NAV if path.endswith(".md") else InclusionLevel.UNDEFINED

@@ -103,7 +103,8 @@ def _metadata_rows(statement: Statement) -> list[tuple[str, str]]:
 
 
 def metadata_panel(statement: Statement) -> str:
-    rows = "".join(f"<div><dt>{label}</dt><dd>{value}</dd></div>" for label, value in _metadata_rows(statement))
+    # Spaces between the cells keep words apart in the search index ("Place Oslo", not "PlaceOslo").
+    rows = " ".join(f"<div><dt>{label}</dt> <dd>{value}</dd></div>" for label, value in _metadata_rows(statement))
     notes = ""
     if statement.editorial_notes:
         items = []
@@ -117,33 +118,43 @@ def metadata_panel(statement: Statement) -> str:
             '<h2 class="statement-notes__title" id="editorial-notes">Editorial notes</h2>'
             f'<ol class="statement-notes">{"".join(items)}</ol>'
         )
+    # The panel's heading has no id on purpose: Material's search then keeps the metadata
+    # in the page's own entry, so a search for a speaker or place finds the statement.
     return (
-        '<section class="statement-meta" aria-labelledby="about-this-document">'
-        '<h2 class="statement-meta__title" id="about-this-document">About this document</h2>'
+        '<section class="statement-meta" aria-label="About this document">'
+        '<h2 class="statement-meta__title">About this document</h2>'
         f'<dl class="statement-meta__list">{rows}</dl>{notes}</section>'
     )
 
 
-def _block_html(statement: Statement, block: Block) -> str:
+def _block_html(statement: Statement, block: Block, aliases: list[str]) -> str:
     text = "<br>".join(e(line) for line in block.lines)
+    # Old ids of a paragraph that moved (data/anchor-changes.yml) still land on it.
+    alias_spans = "".join(f'<span class="para-alias" id="{e(old)}"></span>' for old in aliases)
     if block.kind == "heading":
-        return f'<h{block.level} class="statement-heading" id="{block.id}">{text}</h{block.level}>'
+        # data-search-exclude: statement text is indexed per block by search_index, not by Material.
+        return (
+            f'<h{block.level} class="statement-heading" id="{block.id}" data-search-exclude>'
+            f"{alias_spans}{text}</h{block.level}>"
+        )
     marks = "".join(
         f' <a class="editorial-mark" href="#note-{n.number}">[Editorial note {n.number}]</a>'
         for n in statement.notes_for(block.id)
     )
     return (
-        f'<p class="para" id="{block.id}">'
-        f'<a class="para-num" href="#{block.id}" aria-label="Paragraph {block.number}">{block.number}</a> '
-        f"{text}{marks}</p>"
+        f'<p class="para" id="{block.id}">{alias_spans}'
+        f'<span class="para-num">{block.number}</span> '
+        f"{text}{marks}"
+        f' <a class="para-link" href="#{block.id}" aria-label="Link to paragraph {block.number}">¶</a></p>'
     )
 
 
-def statement_body(statement: Statement) -> str:
-    blocks = "\n".join(_block_html(statement, block) for block in statement.blocks)
+def statement_body(statement: Statement, aliases: dict[str, list[str]] | None = None) -> str:
+    aliases = aliases or {}
+    blocks = "\n".join(_block_html(statement, block, aliases.get(block.id, [])) for block in statement.blocks)
     return (
-        f'<div class="statement-body" lang="{e(statement.language)}">\n'
-        '<h2 class="visually-hidden" id="text">Text</h2>\n'
+        f'<div class="statement-body" lang="{e(statement.language)}" data-search-exclude>\n'
+        '<h2 class="visually-hidden">Text</h2>\n'
         f"{blocks}\n</div>"
     )
 
@@ -164,18 +175,24 @@ def pager(previous: Statement | None, following: Statement | None) -> str:
             f"<span>{e(following.title)}</span> {time_tag(following)}</a>"
         )
     links.append('<a class="statement-pager__link statement-pager__link--all" href="../">All statements</a>')
-    return f'<nav class="statement-pager" aria-label="Other statements">{"".join(links)}</nav>'
+    return f'<nav class="statement-pager" aria-label="Other statements" data-search-exclude>{"".join(links)}</nav>'
 
 
-def statement_page(statement: Statement, previous: Statement | None, following: Statement | None) -> str:
-    """The Markdown page for ``/statements/<id>/``."""
+def statement_page(
+    statement: Statement,
+    previous: Statement | None,
+    following: Statement | None,
+    aliases: dict[str, list[str]] | None = None,
+) -> str:
+    """The Markdown page for ``/statements/<id>/``; ``aliases`` maps block ids to old ids."""
     heading = (
         f'<h1 class="statement-title">{e(statement.title)}</h1>\n\n'
         f'<p class="statement-kicker">{convention_badges(statement.conventions)} '
         f"{e(statement.document_type_label)} · {time_tag(statement)}</p>"
     )
-    parts = [heading, metadata_panel(statement), statement_body(statement), pager(previous, following)]
-    return front_matter(title=statement.title, description=description(statement)) + "\n\n".join(parts) + "\n"
+    parts = [heading, metadata_panel(statement), statement_body(statement, aliases), pager(previous, following)]
+    head = front_matter(title=statement.title, description=description(statement))
+    return head + "\n\n".join(parts) + "\n"
 
 
 def _filter_form(statements: list[Statement]) -> str:

@@ -237,3 +237,33 @@ CONVENTIONS_SCHEMA: dict = {
     "required": list(CONVENTIONS),
     "properties": {code: _CONVENTION for code in CONVENTIONS},
 }
+
+
+_ANCHOR = {
+    "type": "string",
+    "pattern": r"^statements/[a-z0-9]+(-[a-z0-9]+)*/(#[ph][1-9][0-9]*)?$",
+    "description": "A published anchor: statements/<id>/ or statements/<id>/#p4.",
+}
+
+ANCHOR_CHANGES_SCHEMA: dict = {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "title": "data/anchor-changes.yml",
+    "description": "Intended changes to published anchors; each keeps old links working or explains why not.",
+    "type": "array",
+    "items": {
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["anchor", "change", "reason"],
+        "properties": {
+            "anchor": _ANCHOR,
+            "change": {
+                "enum": ["edited", "removed", "moved"],
+                "description": "edited: same place, corrected text; removed: gone, old links land on the page; "
+                "moved: old links are sent to `to`.",
+            },
+            "was": {"type": "string", "pattern": "^[0-9a-f]{16}$", "description": "The hash in the lock."},
+            "to": _ANCHOR,
+            "reason": _TEXT,
+        },
+    },
+}
