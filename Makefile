@@ -34,13 +34,13 @@ lint: $(STAMP)
 	$(VENV)/bin/ruff check scripts tests
 	$(VENV)/bin/ruff format --check scripts tests
 
-## browser: install Debian's Chromium for the browser tests if it is missing (needs root)
+## browser: install the test tools the machine lacks: Chromium, Java, the Nu Html Checker (apt-get needs root)
 browser:
-	@bash scripts/ensure-chromium.sh
+	@bash scripts/ensure-test-tools.sh
 
 ## test: install what the tests need and run them all
 test: $(STAMP) browser lint
 	$(PY) -m pytest
 
 clean:
-	rm -rf site .site-* $(VENV)
+	rm -rf site .site-* .cache $(VENV)

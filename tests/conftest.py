@@ -61,13 +61,39 @@ class _QuietHandler(SimpleHTTPRequestHandler):
         pass
 
 
+class _HeadersHandler(_QuietHandler):
+    """Sends the headers of the site's own _headers file, as a static host would."""
+
+    extra_headers: list[tuple[str, str]] = []
+
+    def end_headers(self):
+        for name, value in self.extra_headers:
+            self.send_header(name, value)
+        super().end_headers()
+
+
+def _serve(directory: Path, handler_class: type = _QuietHandler):
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler_class, directory=str(directory)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
 @pytest.fixture(scope="session")
 def site_url(built_site: Path):
     """The built site served on 127.0.0.1 (an ephemeral port)."""
-    handler = functools.partial(_QuietHandler, directory=str(built_site))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
+    server = _serve(built_site)
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="session")
+def csp_site_url(built_site: Path):
+    """The built site served with the headers of its _headers file, Content-Security-Policy included."""
+    lines = (built_site / "_headers").read_text(encoding="utf-8").splitlines()
+    headers = [tuple(part.strip() for part in line.split(":", 1)) for line in lines if line.startswith("  ")]
+    handler = type("SiteHeaders", (_HeadersHandler,), {"extra_headers": headers})
+    server = _serve(built_site, handler)
     yield f"http://127.0.0.1:{server.server_address[1]}"
     server.shutdown()
     server.server_close()

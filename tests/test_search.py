@@ -150,3 +150,23 @@ def test_text_fragments_still_scroll_to_their_text(visit):
     assert page.evaluate("window.scrollY") > 500
     box = page.locator("#p12").bounding_box()
     assert 0 < box["y"] < page.viewport_size["height"]
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_search_results_are_accessible_and_local(browser, site_url, scheme):
+    from test_browser import axe_violations
+
+    context = browser.new_context(color_scheme=scheme)
+    page = context.new_page()
+    requests: list[str] = []
+    errors: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.on("console", lambda msg: msg.type == "error" and errors.append(msg.text))
+    page.goto(f"{site_url}/timeline/", wait_until="networkidle")
+    search(page, "universalization")
+    assert page.locator(".md-search-result__item").count() >= 2
+    assert axe_violations(page) == []
+    assert [url for url in requests if not url.startswith(site_url + "/")] == []
+    assert any(url.endswith("/search/paragraphs.json") for url in requests)
+    assert errors == []
+    context.close()

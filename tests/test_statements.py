@@ -345,3 +345,17 @@ def test_every_problem_in_every_file_is_reported_at_once(tmp_path):
     assert lines[0].endswith("sample.md:3: 'title' must be text, not the number 2003")
     assert lines[1].endswith("sample.md:4: 'date' is not a real date: '2012-02-30': February 2012 has 29 days")
     assert "second.md:12: HTML markup '<b>'" in lines[2]
+
+
+def test_duplicate_statement_id(tmp_path):
+    write(tmp_path, VALID)
+    assert errors_of(tmp_path, VALID, name="copy.md") == [
+        "2: duplicate id 'sample': sample.md already has it; give this statement its own id"
+    ]
+
+
+def test_paragraph_ids_are_assigned_by_position_and_never_collide():
+    """There is no way to write a duplicate paragraph id: ids come from reading order."""
+    for statement in load_statements(DATA / "statements"):
+        ids = [b.id for b in statement.blocks]
+        assert len(ids) == len(set(ids))

@@ -7,6 +7,7 @@ virtual files; it renders nothing itself.
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 
 from mkdocs.config import base
@@ -15,7 +16,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from . import pipeline
+from . import csp, pipeline, reproducible
 from .errors import DataError
 
 log = logging.getLogger("mkdocs.plugins.statements-archive")
@@ -39,6 +40,10 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             raise PluginError(
                 f"{error}\n{count} problem{'s' if count != 1 else ''} in the data; nothing was built."
             ) from None
+        # Before MkDocs creates pages, which take their date from the environment.
+        os.environ["SOURCE_DATE_EPOCH"] = reproducible.source_date_epoch(
+            Path(config.config_file_path).parent, archive.statements
+        )
         if archive.unlocked:
             log.warning(
                 f"{len(archive.unlocked)} published anchors are not in data/anchors.lock yet "
@@ -50,6 +55,11 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             inclusion = InclusionLevel.NOT_IN_NAV if path.endswith(".md") else InclusionLevel.UNDEFINED
             files.append(File.generated(config, path, content=content, inclusion=inclusion))
         return files
+
+    def on_post_build(self, *, config) -> None:  # noqa: ANN001
+        site = Path(config.site_dir)
+        pages = [path.read_text(encoding="utf-8") for path in sorted(site.rglob("*.html"))]
+        (site / "_headers").write_text(csp.headers_file(csp.policy(pages)), encoding="utf-8")
 
     def on_serve(self, server, *, config, builder):  # noqa: ANN001
         server.watch(str(self._data_dir(config)))

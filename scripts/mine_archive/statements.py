@@ -217,13 +217,12 @@ def _check_consistency(
     """Rules across fields, which a schema cannot express."""
     errors = []
     if path.name != f"{data['id']}.md":
-        errors.append(
-            SourceError(
-                shown,
-                document.line_of(fields["id"]),
-                f"the file must be named after its id: {data['id']}.md, not {path.name}",
-            )
-        )
+        owner = path.parent / f"{data['id']}.md"
+        message = f"the file must be named after its id: {data['id']}.md, not {path.name}"
+        if owner.exists():
+            # Ids are unique because each names its file; a second claim is a duplicate.
+            message = f"duplicate id '{data['id']}': {owner.name} already has it; give this statement its own id"
+        errors.append(SourceError(shown, document.line_of(fields["id"]), message))
     meeting = data.get("meeting") or {}
     start, end = meeting.get("start"), meeting.get("end")
     if start and end and parse_partial_date(end).sort_key < parse_partial_date(start).sort_key:

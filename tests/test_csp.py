@@ -1,0 +1,56 @@
+"""The site works under the Content-Security-Policy it documents (site/_headers)."""
+
+from __future__ import annotations
+
+import pytest
+from test_browser import PAGES, STATEMENTS
+
+RECORD_VIOLATIONS = """
+window.__violations = [];
+document.addEventListener('securitypolicyviolation',
+  e => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI));
+"""
+
+
+@pytest.fixture
+def csp_page(browser, csp_site_url):
+    context = browser.new_context()
+    context.add_init_script(RECORD_VIOLATIONS)
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=csp_site_url)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("console", lambda msg: msg.type == "error" and errors.append(msg.text))
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.errors = errors
+    yield page
+    context.close()
+
+
+def test_the_policy_is_sent(csp_page, csp_site_url):
+    response = csp_page.goto(csp_site_url + "/")
+    assert "default-src 'none'" in response.headers["content-security-policy"]
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_every_page_loads_without_a_violation(csp_page, csp_site_url, path):
+    csp_page.goto(csp_site_url + path, wait_until="networkidle")
+    assert csp_page.evaluate("window.__violations") == []
+    assert csp_page.errors == []
+
+
+def test_interactive_features_work_under_the_policy(csp_page, csp_site_url):
+    page = csp_page
+    page.goto(f"{csp_site_url}/statements/{STATEMENTS[1].id}/", wait_until="networkidle")
+    page.get_by_title("Switch to dark theme").click()
+    assert page.evaluate("document.body.dataset.mdColorScheme") == "slate"
+    page.locator("#p7").hover()
+    page.get_by_role("button", name="Copy link to paragraph 7").click()
+    assert page.evaluate("navigator.clipboard.readText()").endswith("#p7")
+    page.locator(".md-search__input").click()
+    page.keyboard.type("torrential rain")
+    page.wait_for_selector(".md-search-result__link[href$='#p12']")
+    page.goto(f"{csp_site_url}/timeline/", wait_until="networkidle")
+    page.locator("#timeline-filter").get_by_label("APMBC").uncheck()
+    assert page.locator(".filter__status").inner_text().startswith("Showing 9 of")
+    assert page.evaluate("window.__violations") == []
+    assert page.errors == []

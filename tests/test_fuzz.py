@@ -1,0 +1,75 @@
+"""Property: any mutation of a valid data file gives a clean file:line error or a valid build."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from conftest import DATA
+from hypothesis import HealthCheck, event, given, settings
+from hypothesis import strategies as st
+from mine_archive import pipeline
+from mine_archive.errors import DataError
+
+SOURCES = sorted((DATA / "statements").glob("*.md"))
+NOISE = st.text(alphabet=st.sampled_from(list(":-[]{}&*!|>'\"%@#`?,\n\t <>/\\~=") + ["\u00a0", "é", "¥"]), max_size=12)
+
+
+@st.composite
+def mutated(draw) -> tuple[str, bytes]:
+    source = draw(st.sampled_from(SOURCES))
+    data = source.read_bytes()
+    for _ in range(draw(st.integers(1, 3))):
+        lines = data.split(b"\n")
+        kind = draw(st.sampled_from(["delete", "duplicate", "insert", "replace", "truncate", "swap", "byte"]))
+        at = draw(st.integers(0, max(0, len(lines) - 1)))
+        if kind == "delete":
+            del lines[at]
+        elif kind == "duplicate":
+            lines.insert(at, lines[at])
+        elif kind == "swap":
+            other = draw(st.integers(0, max(0, len(lines) - 1)))
+            lines[at], lines[other] = lines[other], lines[at]
+        elif kind in ("insert", "replace"):
+            line = lines[at]
+            column = draw(st.integers(0, len(line)))
+            noise = draw(NOISE).encode("utf-8")
+            end = column + (1 if kind == "replace" else 0)
+            lines[at] = line[:column] + noise + line[end:]
+        elif kind == "truncate":
+            lines = lines[: at + 1]
+        else:
+            line = lines[at]
+            column = draw(st.integers(0, len(line)))
+            lines[at] = line[:column] + bytes([draw(st.integers(0x80, 0xFF))]) + line[column:]
+        data = b"\n".join(lines)
+    return source.name, data
+
+
+@settings(
+    max_examples=300,
+    deadline=2000,  # a hang (an alias bomb, a runaway regex) fails the example
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(case=mutated())
+def test_a_mutated_file_fails_cleanly_or_builds(tmp_path_factory, case):
+    name, content = case
+    data = tmp_path_factory.mktemp("fuzz")
+    (data / "statements").mkdir()
+    shutil.copy(DATA / "conventions.yml", data / "conventions.yml")
+    target = data / "statements" / name
+    target.write_bytes(content)
+    line_count = content.count(b"\n") + 1
+    try:
+        archive = pipeline.load(data)
+    except DataError as error:
+        event("clean error")
+        assert error.errors, "an error with no problems listed"
+        for problem in error.errors:
+            assert Path(problem.path).name == name, problem
+            assert 1 <= problem.line <= line_count + 1, problem
+            assert problem.message.strip(), problem
+        return
+    event("valid build")
+    files = pipeline.generate_files(archive)
+    assert f"statements/{archive.statements[0].id}.md" in files
