@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve site check anchors test lint browser clean
+.PHONY: serve site check anchors new-statement test lint browser clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +28,10 @@ check: $(STAMP)
 ## anchors: refresh data/anchors.lock on purpose, after recording changes in data/anchor-changes.yml
 anchors: $(STAMP)
 	$(PY) scripts/build.py anchors
+
+## new-statement: scaffold data/statements/<id>.md from prompts (or ARGS="--title … --date …") and validate it
+new-statement: $(STAMP)
+	$(PY) scripts/new_statement.py $(ARGS)
 
 ## lint: ruff
 lint: $(STAMP)

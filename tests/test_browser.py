@@ -18,6 +18,8 @@ PAGES = [
     "/conventions/apmbc/",
     "/conventions/ccm/",
     "/data/",
+    "/glossary/",
+    "/contributing/",
     "/404.html",
 ] + [f"/statements/{s.id}/" for s in STATEMENTS]
 

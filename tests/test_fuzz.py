@@ -57,6 +57,7 @@ def test_a_mutated_file_fails_cleanly_or_builds(tmp_path_factory, case):
     data = tmp_path_factory.mktemp("fuzz")
     (data / "statements").mkdir()
     shutil.copy(DATA / "conventions.yml", data / "conventions.yml")
+    shutil.copy(DATA / "glossary.yml", data / "glossary.yml")
     target = data / "statements" / name
     target.write_bytes(content)
     line_count = content.count(b"\n") + 1

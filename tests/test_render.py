@@ -34,8 +34,11 @@ def test_generated_files(files, statements):
             "data/timeline.json",
             "data/timeline.csv",
             "search/paragraphs.json",
+            "glossary.md",
+            "feed.xml",
+            "data/schema.json",
         ]
-        + [f"statements/{s.id}.md" for s in statements]
+        + [f"statements/{s.id}{suffix}" for s in statements for suffix in (".md", "/cite.bib", "/cite.json")]
     )
 
 

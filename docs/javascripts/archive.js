@@ -58,34 +58,81 @@
     });
   }
 
-  function setUpParagraphLinks() {
-    var links = document.querySelectorAll(".statement-body .para-link");
-    if (!links.length) return;
+  function statusRegion(parent) {
     var status = document.createElement("p");
     status.className = "visually-hidden";
     status.setAttribute("role", "status");
-    document.querySelector(".statement-body").appendChild(status);
+    parent.appendChild(status);
+    return status;
+  }
+
+  function addCopyButton(after, className, label, accessibleName, getText, status, done) {
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = className;
+    button.textContent = label;
+    button.setAttribute("aria-label", accessibleName);
+    button.addEventListener("click", function () {
+      var text = getText();
+      copyText(text).then(function () {
+        button.textContent = "Copied";
+        status.textContent = done + ": " + text;
+        window.setTimeout(function () { button.textContent = label; }, 2000);
+      }, function () {
+        status.textContent = "Could not copy. " + text;
+      });
+    });
+    after.insertAdjacentElement("afterend", button);
+    return button;
+  }
+
+  function pageUrl(hash) {
+    return window.location.origin + window.location.pathname + (hash || "");
+  }
+
+  function setUpParagraphLinks() {
+    var links = document.querySelectorAll(".statement-body .para-link");
+    if (!links.length) return;
+    var title = document.querySelector("h1.statement-title").textContent;
+    var status = statusRegion(document.querySelector(".statement-body"));
     links.forEach(function (link) {
       var number = link.closest(".para").querySelector(".para-num").textContent;
-      var button = document.createElement("button");
-      button.type = "button";
-      button.className = "para-copy";
-      button.textContent = "Copy link";
-      button.setAttribute("aria-label", "Copy link to paragraph " + number);
-      button.addEventListener("click", function () {
-        var url = window.location.origin + window.location.pathname + link.getAttribute("href");
-        copyText(url).then(function () {
-          button.textContent = "Copied";
-          status.textContent = "Link to paragraph " + number + " copied: " + url;
-          window.setTimeout(function () { button.textContent = "Copy link"; }, 2000);
-        }, function () {
-          status.textContent = "Could not copy. The link to paragraph " + number + " is " + url;
+      var hash = link.getAttribute("href");
+      var copyLink = addCopyButton(link, "para-copy", "Copy link", "Copy link to paragraph " + number,
+        function () { return pageUrl(hash); }, status, "Link to paragraph " + number + " copied");
+      addCopyButton(copyLink, "para-copy", "Cite", "Copy citation of paragraph " + number,
+        function () { return title + ", ¶" + number + ", " + pageUrl(hash); },
+        status, "Citation of paragraph " + number + " copied");
+    });
+  }
+
+  /* The Cite panel: absolute URLs, today's date as the access date, copy buttons. */
+  function setUpCitePanel() {
+    var text = document.getElementById("cite-text");
+    if (!text) return;
+    var relative = text.dataset.url;
+    var absolute = pageUrl("");
+    if (relative.charAt(0) === "/") {
+      document.querySelectorAll(".cite code, .cite__text, .print-url").forEach(function (element) {
+        element.childNodes.forEach(function (node) {
+          if (node.nodeType === 3) node.textContent = node.textContent.split(relative).join(absolute);
         });
       });
-      link.insertAdjacentElement("afterend", button);
+    }
+    var today = new Date().toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" });
+    text.querySelector(".cite__accessed").textContent = "(accessed " + today + ")";
+    var status = statusRegion(text.parentNode);
+    addCopyButton(text, "cite__copy", "Copy citation", "Copy citation", function () {
+      return text.textContent.trim();
+    }, status, "Citation copied");
+    [["cite-bibtex", "Copy BibTeX"], ["cite-csl", "Copy CSL-JSON"]].forEach(function (pair) {
+      var code = document.getElementById(pair[0]);
+      addCopyButton(code.parentNode, "cite__copy", pair[1], pair[1], function () { return code.textContent; },
+        status, pair[1].replace("Copy ", "") + " copied");
     });
   }
 
   setUpTimelineFilter();
   setUpParagraphLinks();
+  setUpCitePanel();
 })();

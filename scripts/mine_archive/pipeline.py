@@ -6,13 +6,27 @@ output can be handed to MkDocs today and to its successor later.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 
-from . import anchors, exports, render, render_conventions, render_timeline, search_index, timeline
+from . import (
+    anchors,
+    citations,
+    exports,
+    feed,
+    head_meta,
+    render,
+    render_conventions,
+    render_timeline,
+    search_index,
+    timeline,
+)
 from .conventions import Convention, load_conventions
 from .errors import DataError
+from .glossary import Marker, Term, load_glossary
+from .schema import STATEMENT_SCHEMA
 from .statements import Statement, load_statements
 
 
@@ -22,6 +36,7 @@ class Archive:
 
     statements: list[Statement]  # oldest first
     conventions: dict[str, Convention]
+    glossary: list[Term]
     aliases: dict[str, list[str]]  # new anchor → old block ids landing on it
     redirects: dict[str, str]  # old statement URL → new statement URL
     unlocked: list[str]  # published anchors not yet in data/anchors.lock
@@ -40,6 +55,11 @@ def load(data_dir: Path) -> Archive:
         conventions = load_conventions(data_dir / "conventions.yml")
     except DataError as error:
         errors += error.errors
+    glossary: list[Term] = []
+    try:
+        glossary = load_glossary(data_dir / "glossary.yml")
+    except DataError as error:
+        errors += error.errors
     if errors:
         raise DataError(errors)
     lock = anchors.read_lock(data_dir / "anchors.lock")
@@ -53,6 +73,7 @@ def load(data_dir: Path) -> Archive:
     return Archive(
         statements=statements,
         conventions=conventions,
+        glossary=glossary,
         aliases=anchors.aliases(changes),
         redirects=anchors.redirects(changes),
         unlocked=sorted(set(current) - set(lock.anchors)),
@@ -72,13 +93,20 @@ def redirect_page(old: str, new: str) -> str:
     )
 
 
-def generate_files(archive: Archive, site_url: str = "") -> dict[str, str]:
+def schema_json() -> str:
+    """``/data/schema.json``: the front-matter schema the validator itself uses."""
+    schema = {"$id": "schema.json", **STATEMENT_SCHEMA}
+    return json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
+
+
+def generate_files(archive: Archive, site_url: str = "", site_name: str = "") -> dict[str, str]:
     """Every generated page and data file."""
     statements = archive.statements
     events = timeline.events(statements)
     files: dict[str, str] = {
         "statements/index.md": render.browse_page(statements),
         "timeline.md": render_timeline.timeline_page(events),
+        "glossary.md": render.glossary_page(archive.glossary),
     }
     for index, statement in enumerate(statements):
         previous = statements[index - 1] if index > 0 else None
@@ -88,18 +116,26 @@ def generate_files(archive: Archive, site_url: str = "") -> dict[str, str]:
             for anchor, old in archive.aliases.items()
             if anchor.startswith(statement.url + "#")
         }
-        files[f"statements/{statement.id}.md"] = render.statement_page(statement, previous, following, aliases)
+        url = exports.absolute_url(site_url, statement.url)
+        head = head_meta.head_tags(statement, url, render.description(statement), site_name)
+        files[f"statements/{statement.id}.md"] = render.statement_page(
+            statement, previous, following, aliases, url=url, head=head, marker=Marker(archive.glossary)
+        )
+        files[f"statements/{statement.id}/cite.bib"] = citations.bibtex(statement, url)
+        files[f"statements/{statement.id}/cite.json"] = citations.csl_json(statement, url)
     for convention in archive.conventions.values():
         files[f"conventions/{convention.slug}.md"] = render_conventions.convention_page(convention, statements, events)
     for old, new in archive.redirects.items():
         files[f"{old}index.html"] = redirect_page(old, new)
     files["search/paragraphs.json"] = search_index.paragraphs_json(statements)
+    files["feed.xml"] = feed.atom(statements, site_name, site_url)
     files["data/statements.json"] = exports.statements_json(statements, site_url)
     files["data/timeline.json"] = exports.timeline_json(events, site_url)
     files["data/timeline.csv"] = exports.timeline_csv(events, site_url)
+    files["data/schema.json"] = schema_json()
     return files
 
 
-def build(data_dir: Path, site_url: str = "") -> dict[str, str]:
+def build(data_dir: Path, site_url: str = "", site_name: str = "") -> dict[str, str]:
     """Load and validate ``data_dir`` and generate every file; raises ``DataError``."""
-    return generate_files(load(data_dir), site_url)
+    return generate_files(load(data_dir), site_url, site_name)

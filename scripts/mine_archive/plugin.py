@@ -49,7 +49,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
                 f"{len(archive.unlocked)} published anchors are not in data/anchors.lock yet "
                 f"(first: {archive.unlocked[0]}); run `make anchors` to lock them."
             )
-        for path, content in sorted(pipeline.generate_files(archive, config.site_url or "").items()):
+        for path, content in sorted(pipeline.generate_files(archive, config.site_url or "", config.site_name).items()):
             # Statements are reached from the browse page and each other, never the nav:
             # a nav of 1,000 statements would put 1,000 links on every page.
             inclusion = InclusionLevel.NOT_IN_NAV if path.endswith(".md") else InclusionLevel.UNDEFINED

@@ -14,7 +14,9 @@ from itertools import groupby
 
 import yaml
 
+from . import citations
 from .dates import display_range
+from .glossary import Marker, Term
 from .schema import CONVENTIONS
 from .statements import Block, Statement
 
@@ -26,7 +28,7 @@ def e(text: object) -> str:
     return escape(str(text), quote=True)
 
 
-def front_matter(**fields: str) -> str:
+def front_matter(head: str = "", **fields: str) -> str:
     """YAML front matter for a generated page (title and description for <head>).
 
     MkDocs' templates do not autoescape, and Material puts these values into
@@ -34,6 +36,8 @@ def front_matter(**fields: str) -> str:
     left alone: they cannot end a double-quoted attribute.
     """
     safe = {key: escape(value, quote=False).replace('"', "&quot;") for key, value in fields.items()}
+    if head:
+        safe["head"] = head  # markup for <head>, already built from escaped values
     dumped = yaml.safe_dump(safe, allow_unicode=True, sort_keys=True, width=1000)
     return f"---\n{dumped}---\n\n"
 
@@ -127,8 +131,11 @@ def metadata_panel(statement: Statement) -> str:
     )
 
 
-def _block_html(statement: Statement, block: Block, aliases: list[str]) -> str:
-    text = "<br>".join(e(line) for line in block.lines)
+def _block_html(statement: Statement, block: Block, aliases: list[str], marker: Marker | None) -> str:
+    lines = [e(line) for line in block.lines]
+    if marker is not None and block.kind == "paragraph":
+        lines = [marker.mark(line) for line in lines]
+    text = "<br>".join(lines)
     # Old ids of a paragraph that moved (data/anchor-changes.yml) still land on it.
     alias_spans = "".join(f'<span class="para-alias" id="{e(old)}"></span>' for old in aliases)
     if block.kind == "heading":
@@ -149,9 +156,11 @@ def _block_html(statement: Statement, block: Block, aliases: list[str]) -> str:
     )
 
 
-def statement_body(statement: Statement, aliases: dict[str, list[str]] | None = None) -> str:
+def statement_body(
+    statement: Statement, aliases: dict[str, list[str]] | None = None, marker: Marker | None = None
+) -> str:
     aliases = aliases or {}
-    blocks = "\n".join(_block_html(statement, block, aliases.get(block.id, [])) for block in statement.blocks)
+    blocks = "\n".join(_block_html(statement, block, aliases.get(block.id, []), marker) for block in statement.blocks)
     return (
         f'<div class="statement-body" lang="{e(statement.language)}" data-search-exclude>\n'
         '<h2 class="visually-hidden">Text</h2>\n'
@@ -178,21 +187,55 @@ def pager(previous: Statement | None, following: Statement | None) -> str:
     return f'<nav class="statement-pager" aria-label="Other statements" data-search-exclude>{"".join(links)}</nav>'
 
 
+def cite_panel(statement: Statement, url: str) -> str:
+    """The "Cite this statement" panel: a formatted citation, BibTeX and CSL-JSON."""
+    citation = citations.formatted(statement, url)
+    return (
+        '<section class="cite" aria-labelledby="cite-this" data-search-exclude>'
+        '<h2 id="cite-this">Cite this statement</h2>'
+        f'<p class="cite__text" id="cite-text" data-url="{e(url)}">{e(citation)} '
+        '<span class="cite__accessed">(accessed: add the date you read it)</span></p>'
+        f'<details class="cite__format"><summary>BibTeX</summary><pre><code id="cite-bibtex">'
+        f"{e(citations.bibtex(statement, url))}</code></pre></details>"
+        f'<details class="cite__format"><summary>CSL-JSON (Zotero, Mendeley)</summary><pre><code id="cite-csl">'
+        f"{e(citations.csl_json(statement, url))}</code></pre></details>"
+        '<p class="cite__downloads">Download: <a href="cite.bib" download>BibTeX (.bib)</a> · '
+        '<a href="cite.json" download>CSL-JSON (.json)</a></p>'
+        "</section>"
+    )
+
+
 def statement_page(
     statement: Statement,
     previous: Statement | None,
     following: Statement | None,
     aliases: dict[str, list[str]] | None = None,
+    *,
+    url: str | None = None,
+    head: str = "",
+    marker: Marker | None = None,
 ) -> str:
-    """The Markdown page for ``/statements/<id>/``; ``aliases`` maps block ids to old ids."""
+    """The Markdown page for ``/statements/<id>/``; ``aliases`` maps block ids to old ids.
+
+    ``url`` is the page's address for citations (absolute when the site's address is
+    known), ``head`` extra markup for <head>, ``marker`` marks glossary terms.
+    """
+    url = url or f"/{statement.url}"
     heading = (
         f'<h1 class="statement-title">{e(statement.title)}</h1>\n\n'
         f'<p class="statement-kicker">{convention_badges(statement.conventions)} '
-        f"{e(statement.document_type_label)} · {time_tag(statement)}</p>"
+        f"{e(statement.document_type_label)} · {time_tag(statement)}</p>\n\n"
+        f'<p class="print-url">{e(url)}</p>'
     )
-    parts = [heading, metadata_panel(statement), statement_body(statement, aliases), pager(previous, following)]
-    head = front_matter(title=statement.title, description=description(statement))
-    return head + "\n\n".join(parts) + "\n"
+    parts = [
+        heading,
+        metadata_panel(statement),
+        statement_body(statement, aliases, marker),
+        cite_panel(statement, url),
+        pager(previous, following),
+    ]
+    head_matter = front_matter(head, title=statement.title, description=description(statement))
+    return head_matter + "\n\n".join(parts) + "\n"
 
 
 def _filter_form(statements: list[Statement]) -> str:
@@ -244,5 +287,26 @@ def browse_page(statements: list[Statement]) -> str:
     return (
         front_matter(title="Statements", description=f"All {count} statements in the archive, newest first.")
         + body
+        + "\n"
+    )
+
+
+def glossary_page(terms: list[Term]) -> str:
+    """The Markdown page for ``/glossary/``."""
+    entries = "".join(
+        f'<div class="glossary-entry" id="{e(t.slug)}"><dt>{e(t.term)}</dt>'
+        f"<dd><strong>{e(t.expansion)}</strong>{'. ' + e(t.description) if t.description else ''}</dd></div>"
+        for t in sorted(terms, key=lambda t: t.term.lower())
+    )
+    intro = (
+        "<p>Acronyms and terms used in the statements. In a statement's text, the first use of an "
+        "acronym on the page is underlined with dots: point at it, or move to it with the Tab key "
+        "or a tap, to see what it stands for.</p>"
+    )
+    return (
+        front_matter(
+            title="Glossary", description="Acronyms and terms used in Japan's statements on the APMBC and CCM."
+        )
+        + "\n\n".join(['<h1 id="glossary">Glossary</h1>', intro, f'<dl class="glossary">{entries}</dl>'])
         + "\n"
     )

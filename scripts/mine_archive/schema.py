@@ -55,9 +55,12 @@ AMOUNT_BASES = {
 AMOUNT_QUALIFIERS = {"exactly": "", "about": "about", "more-than": "more than"}
 
 _TEXT = {"type": "string", "minLength": 1}
+# YAML reads a bare year (`date: 1998`) as a number, so a year may be an integer.
 _PARTIAL_DATE = {
-    "type": "string",
+    "type": ["string", "integer"],
     "pattern": PARTIAL_DATE_PATTERN,
+    "minimum": 1,
+    "maximum": 9999,
     "format": "partial-date",
     "description": "ISO 8601 date at the precision the source gives: YYYY, YYYY-MM or YYYY-MM-DD.",
 }
@@ -264,6 +267,29 @@ ANCHOR_CHANGES_SCHEMA: dict = {
             "was": {"type": "string", "pattern": "^[0-9a-f]{16}$", "description": "The hash in the lock."},
             "to": _ANCHOR,
             "reason": _TEXT,
+        },
+    },
+}
+
+
+GLOSSARY_SCHEMA: dict = {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "title": "data/glossary.yml",
+    "type": "array",
+    "items": {
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["term", "expansion"],
+        "properties": {
+            "term": _TEXT,
+            "expansion": _TEXT,
+            "description": _TEXT,
+            "forms": {
+                "type": "array",
+                "items": _TEXT,
+                "uniqueItems": True,
+                "description": "Spellings to mark in statement text, e.g. [ERWs, ERW].",
+            },
         },
     },
 }

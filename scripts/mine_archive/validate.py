@@ -3,7 +3,8 @@
 Works on nodes rather than loaded values so that each message carries the line
 of the offending value. Implements: type, enum, pattern, minLength, maxLength,
 minItems, uniqueItems, items, properties, required, additionalProperties,
-exclusiveMinimum and the ``partial-date`` format.
+minimum, maximum, exclusiveMinimum and the ``partial-date`` format. ``type`` may
+be a list.
 """
 
 from __future__ import annotations
@@ -79,10 +80,10 @@ def validate(node: yaml.Node, schema: dict, line_of: LineOf, where: str = "") ->
     """Yield every problem of ``node`` against ``schema``; ``where`` names the field."""
     label = f"'{where}'" if where else "front matter"
     expected = schema.get("type")
-    if schema.get("format") == "partial-date" and _is_bare_year(node):
-        expected = None  # `date: 1998` is a year, though YAML reads it as a number
-    if expected and not _has_type(node, expected):
-        yield Problem(line_of(node), f"{label} must be {_TYPE_NAMES[expected]}, not {describe(node)}")
+    allowed = [expected] if isinstance(expected, str) else (expected or [])
+    if allowed and not any(_has_type(node, kind) for kind in allowed):
+        names = " or ".join(_TYPE_NAMES[kind] for kind in allowed)
+        yield Problem(line_of(node), f"{label} must be {names}, not {describe(node)}")
         return
     if "enum" in schema:
         value = scalar_value(node) if isinstance(node, yaml.ScalarNode) else None
@@ -102,18 +103,17 @@ def _is_number(value: object) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
-def _is_bare_year(node: yaml.Node) -> bool:
-    return isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:int" and node.value.isdigit()
-
-
 def _validate_scalar(node: yaml.ScalarNode, schema: dict, line_of: LineOf, label: str) -> Iterator[Problem]:
     value = scalar_value(node)
-    if schema.get("format") == "partial-date" and _is_bare_year(node):
-        value = node.value
     if isinstance(value, str):
         yield from _validate_string(node, value, schema, line_of, label)
-    elif _is_number(value) and "exclusiveMinimum" in schema and not value > schema["exclusiveMinimum"]:
-        yield Problem(line_of(node), f"{label} must be more than {schema['exclusiveMinimum']}, not {value}")
+    elif _is_number(value):
+        if "exclusiveMinimum" in schema and not value > schema["exclusiveMinimum"]:
+            yield Problem(line_of(node), f"{label} must be more than {schema['exclusiveMinimum']}, not {value}")
+        if not schema.get("minimum", value) <= value <= schema.get("maximum", value):
+            yield Problem(
+                line_of(node), f"{label} must be from {schema['minimum']} to {schema['maximum']}, not {value}"
+            )
 
 
 def _validate_string(node: yaml.ScalarNode, value: str, schema: dict, line_of: LineOf, label: str) -> Iterator[Problem]:

@@ -1,0 +1,96 @@
+"""How to cite a statement: an author-date citation, BibTeX and CSL-JSON.
+
+The author is the Government of Japan: the statements speak for it, whoever
+delivered them (the speaker is named in the note). ``url`` is the statement's
+address, absolute when the site's address is configured.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+from .statements import Statement
+
+AUTHOR = "Government of Japan"
+MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+
+
+def occasion(statement: Statement) -> str:
+    """``Third Meeting of States Parties …, Oslo, Norway, 11 September 2012``."""
+    parts = [statement.meeting.name] if statement.meeting else []
+    if statement.place:
+        parts.append(statement.place)
+    parts.append(statement.date.display())
+    return ", ".join(parts)
+
+
+def formatted(statement: Statement, url: str) -> str:
+    """Author-date: Government of Japan (2012) Title. Occasion. Delivered by …. URL (accessed …)."""
+    text = f"{AUTHOR} ({statement.date.year}) {statement.title}. {occasion(statement)}."
+    if statement.speaker:
+        text += f" Delivered by {statement.speaker.name}"
+        text += f", {statement.speaker.role}." if statement.speaker.role else "."
+    elif statement.source:
+        text += f" {statement.source.publisher}."
+    return f"{text} {url}"
+
+
+def bibtex_key(statement: Statement) -> str:
+    return "japan" + re.sub(r"[^a-z0-9]", "", statement.id)
+
+
+def _bib(value: str) -> str:
+    """Escape BibTeX specials and keep capitals with braces."""
+    value = re.sub(r"([&%$#_])", r"\\\1", value.replace("\\", "\\textbackslash{}"))
+    return "{" + value.replace("{", "\\{").replace("}", "\\}") + "}"
+
+
+def bibtex(statement: Statement, url: str) -> str:
+    """A @misc entry; the corporate author is double-braced so BibTeX keeps it whole."""
+    note = occasion(statement)
+    if statement.speaker:
+        note += f". Delivered by {statement.speaker.name}"
+    fields = [
+        ("author", "{{" + AUTHOR + "}}"),
+        ("title", _bib(statement.title)),
+        ("year", "{" + str(statement.date.year) + "}"),
+    ]
+    if statement.date.month:
+        fields.append(("month", MONTHS[statement.date.month - 1]))  # a BibTeX macro: no braces
+    fields += [
+        ("howpublished", _bib(statement.document_type_label)),
+        ("note", _bib(note)),
+        ("url", "{" + url + "}"),
+        ("language", _bib(statement.language)),
+    ]
+    body = ",\n".join(f"  {name} = {value}" for name, value in fields)
+    return f"@misc{{{bibtex_key(statement)},\n{body}\n}}\n"
+
+
+def csl(statement: Statement, url: str) -> dict:
+    """CSL-JSON, as read by Zotero, Mendeley and citeproc."""
+    date = [statement.date.year] + [v for v in (statement.date.month, statement.date.day) if v]
+    item: dict = {
+        "id": bibtex_key(statement),
+        "type": "speech" if statement.document_type in ("statement", "speech") else "report",
+        "title": statement.title,
+        "author": [{"literal": AUTHOR}],
+        "issued": {"date-parts": [date]},
+        "genre": statement.document_type_label,
+        "language": statement.language,
+        "URL": url,
+    }
+    if statement.meeting:
+        item["event-title"] = statement.meeting.name
+    if statement.place:
+        item["event-place"] = statement.place
+    if statement.speaker:
+        item["note"] = f"Delivered by {statement.speaker.name}"
+    if statement.source:
+        item["publisher"] = statement.source.publisher
+    return item
+
+
+def csl_json(statement: Statement, url: str) -> str:
+    return json.dumps([csl(statement, url)], ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,135 @@
+#!/usr/bin/env python3
+"""Scaffold a new statement file in data/statements/ and validate it.
+
+    python scripts/new_statement.py --title "…" --date 2018-06-07 --convention APMBC \\
+        --meeting "…" --place "Geneva, Switzerland" --speaker "…" --text-file source.txt
+
+Missing required values are asked for when run in a terminal (`make new-statement`).
+The body comes from --text-file (paragraphs separated by blank lines) or stays a
+placeholder to replace. The file is validated at once; nothing is overwritten.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from mine_archive.errors import DataError  # noqa: E402
+from mine_archive.schema import CONVENTIONS, DOCUMENT_TYPES  # noqa: E402
+from mine_archive.statements import load_statement  # noqa: E402
+
+PLACEHOLDER = "Replace this paragraph with the statement's text, word for word; separate paragraphs by blank lines."
+
+
+def slug(date: str, title: str) -> str:
+    words = [
+        w
+        for w in re.sub(r"[^a-z0-9]+", " ", title.lower()).split()
+        if w not in {"the", "of", "to", "on", "by", "a", "and", "in"}
+    ]
+    return "-".join([date, *words[:5]])[:80].strip("-")
+
+
+def ask(prompt: str, default: str | None = None) -> str:
+    suffix = f" [{default}]" if default else ""
+    answer = input(f"{prompt}{suffix}: ").strip()
+    return answer or (default or "")
+
+
+def front_matter(args: argparse.Namespace) -> dict:
+    data: dict = {
+        "id": args.id,
+        "title": args.title,
+        "date": args.date,
+        "document_type": args.document_type,
+        "convention": args.convention,
+    }
+    if args.meeting:
+        data["meeting"] = {"name": args.meeting}
+    if args.place:
+        data["place"] = args.place
+    if args.speaker:
+        data["speaker"] = {"name": args.speaker, **({"role": args.speaker_role} if args.speaker_role else {})}
+    if args.source_publisher:
+        data["source"] = {"publisher": args.source_publisher, **({"url": args.source_url} if args.source_url else {})}
+    data["language"] = args.language
+    data["commitments"] = []
+    data["editorial_notes"] = []
+    return data
+
+
+def body(args: argparse.Namespace) -> str:
+    if not args.text_file:
+        return PLACEHOLDER + "\n"
+    text = Path(args.text_file).read_text(encoding="utf-8").replace("\r\n", "\n")
+    # Lines inside a paragraph are kept: the body format keeps them as line breaks
+    # (salutations). Unwrap hard-wrapped prose by hand.
+    paragraphs = [
+        "\n".join(" ".join(line.split()) for line in p.strip().splitlines()) for p in re.split(r"\n\s*\n", text)
+    ]
+    paragraphs = [p for p in paragraphs if p]
+    return "\n\n".join(paragraphs) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--title")
+    parser.add_argument("--date", help="ISO 8601 at the source's precision: 2003, 2003-02 or 2003-02-08")
+    parser.add_argument("--convention", action="append", choices=list(CONVENTIONS), help="repeat for both")
+    parser.add_argument("--document-type", default="statement", choices=list(DOCUMENT_TYPES))
+    parser.add_argument("--meeting")
+    parser.add_argument("--place", help="City, country")
+    parser.add_argument("--speaker")
+    parser.add_argument("--speaker-role")
+    parser.add_argument("--source-publisher")
+    parser.add_argument("--source-url")
+    parser.add_argument("--language", default="en")
+    parser.add_argument("--id", help="defaults to the date and the title's first words")
+    parser.add_argument("--text-file", help="plain text of the statement, paragraphs separated by blank lines")
+    parser.add_argument("--data", type=Path, default=ROOT / "data")
+    args = parser.parse_args(argv)
+
+    interactive = sys.stdin.isatty()
+    for name, prompt in [("title", "Title, as the document gives it"), ("date", "Date (2003, 2003-02 or 2003-02-08)")]:
+        if not getattr(args, name):
+            if not interactive:
+                parser.error(f"--{name} is required")
+            setattr(args, name, ask(prompt))
+    if not args.convention:
+        if not interactive:
+            parser.error("--convention is required (APMBC or CCM; repeat for both)")
+        args.convention = ask("Convention(s), comma-separated", "APMBC").replace(" ", "").split(",")
+    if interactive and not (args.meeting or args.place or args.speaker):
+        args.meeting = ask("Meeting (leave empty if none)") or None
+        args.place = ask("Place, 'City, country' (leave empty if not stated)") or None
+        args.speaker = ask("Speaker (leave empty if the document names no one)") or None
+    args.id = args.id or slug(args.date, args.title)
+
+    path = args.data / "statements" / f"{args.id}.md"
+    if path.exists():
+        print(f"{path} already exists; choose another --id.", file=sys.stderr)
+        return 1
+    matter = yaml.safe_dump(front_matter(args), allow_unicode=True, sort_keys=False, width=100)
+    path.write_text(f"---\n{matter}---\n{body(args)}", encoding="utf-8")
+    try:
+        statement = load_statement(path)
+    except DataError as error:
+        for problem in error.errors:
+            print(problem, file=sys.stderr)
+        print(f"{path} was written but is not valid yet: fix the lines above.", file=sys.stderr)
+        return 1
+    print(f"Wrote {path}: {len(statement.paragraphs)} paragraphs, valid.")
+    print("Next: check the text against the source, record repairs in editorial_notes, annotate commitments,")
+    print("then run `make check`, `make anchors` and `make serve` (see the Contributing page).")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
