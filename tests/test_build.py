@@ -116,3 +116,12 @@ def test_markup_in_front_matter_never_reaches_a_page(tmp_path, data_copy):
     for page in site.rglob("*.html"):
         html = page.read_text(encoding="utf-8")
         assert "<script>alert" not in html and "<img src=x" not in html and "<iframe" not in html, page
+
+
+def test_pages_load_only_the_search_configuration(built_site):
+    """Every page fetches search_index.json at load; the documents wait for the first query."""
+    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert index["docs"] == [] and index["config"]["lang"] == ["en"]
+    pages = json.loads((built_site / "search" / "pages.json").read_text(encoding="utf-8"))
+    locations = {d["location"] for d in pages}
+    assert {"", "timeline/", "statements/2012-09-11-ccm-3msp/"} <= locations

@@ -9,9 +9,10 @@
  *
  * Why not Material's lunr worker: it ranks any word in a page title far above a
  * paragraph that contains the whole phrase. Here every word must match (unless none
- * does), a paragraph containing the typed phrase ranks first, and statement
- * paragraphs ("search/paragraphs.json", built with the site) are fetched on the first
- * query instead of on every page view.
+ * does), a paragraph containing the typed phrase ranks first, and the documents
+ * ("search/pages.json" and "search/paragraphs.json", built with the site) are fetched
+ * on the first query instead of on every page view: the search_index.json that every
+ * page loads holds only the configuration.
  */
 "use strict";
 
@@ -198,14 +199,23 @@ function search(query) {
   return items.slice(0, 50);
 }
 
+function fetchDocs(name) {
+  var url = new URL("../search/" + name, self.location.href);
+  return fetch(url).then(function (response) {
+    if (!response.ok) throw new Error("HTTP " + response.status + " for " + url);
+    return response.json();
+  });
+}
+
 function loadExtra() {
+  /* The pages' documents (moved out of search_index.json by the build) and the statement
+     paragraphs; pages first, so each statement's own entry precedes its paragraphs. */
   if (!extraLoaded) {
-    var url = new URL("../search/paragraphs.json", self.location.href);
-    extraLoaded = fetch(url).then(function (response) {
-      if (!response.ok) throw new Error("HTTP " + response.status + " for " + url);
-      return response.json();
-    }).then(addDocs).catch(function (error) {
-      console.warn("Statement paragraphs are not searchable:", error);
+    extraLoaded = Promise.all([fetchDocs("pages.json"), fetchDocs("paragraphs.json")]).then(function (lists) {
+      addDocs(lists[0]);
+      addDocs(lists[1]);
+    }).catch(function (error) {
+      console.warn("Search documents could not be loaded:", error);
     });
   }
   return extraLoaded;

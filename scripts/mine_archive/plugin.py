@@ -6,6 +6,7 @@ virtual files; it renders nothing itself.
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 from pathlib import Path
@@ -58,8 +59,27 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
 
     def on_post_build(self, *, config) -> None:  # noqa: ANN001
         site = Path(config.site_dir)
+        self._defer_search_documents(site)
         pages = [path.read_text(encoding="utf-8") for path in sorted(site.rglob("*.html"))]
         (site / "_headers").write_text(csp.headers_file(csp.policy(pages)), encoding="utf-8")
+
+    @staticmethod
+    def _defer_search_documents(site: Path) -> None:
+        """Move Material's search documents out of the index every page fetches at load.
+
+        Material's page script downloads search/search_index.json on every page view,
+        before anyone searches; at 1,000 statements that is megabytes. The archive's
+        search worker fetches the documents (search/pages.json) on the first query
+        instead, so the index each page loads keeps only its configuration.
+        """
+        index_path = site / "search" / "search_index.json"
+        if not index_path.exists():
+            return
+        index = json.loads(index_path.read_text(encoding="utf-8"))
+        pages = json.dumps(index.get("docs", []), ensure_ascii=False, separators=(",", ":"))
+        (site / "search" / "pages.json").write_text(pages + "\n", encoding="utf-8")
+        index["docs"] = []
+        index_path.write_text(json.dumps(index, separators=(",", ":")), encoding="utf-8")
 
     def on_serve(self, server, *, config, builder):  # noqa: ANN001
         server.watch(str(self._data_dir(config)))
