@@ -96,7 +96,7 @@ def test_a_failing_mkdocs_build_leaves_the_site_unchanged(tmp_path):
     failed = run_build("site", "--site-dir", str(site), "--config", str(project / "mkdocs.yml"))
     assert failed.returncode != 0
     assert "missing.md" in failed.stderr
-    assert f"mkdocs build failed; {site} was left unchanged." in failed.stderr
+    assert f"Build stopped; {site} was left unchanged." in failed.stderr
     assert tree_digest(site) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["project", "site"]
 
@@ -122,6 +122,11 @@ def test_pages_load_only_the_search_configuration(built_site):
     """Every page fetches search_index.json at load; the documents wait for the first query."""
     index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
     assert index["docs"] == [] and index["config"]["lang"] == ["en"]
-    pages = json.loads((built_site / "search" / "pages.json").read_text(encoding="utf-8"))
-    locations = {d["location"] for d in pages}
-    assert {"", "timeline/", "statements/2012-09-11-ccm-3msp/"} <= locations
+    pages = {d["location"] for d in json.loads((built_site / "search" / "pages.json").read_text(encoding="utf-8"))}
+    assert {"", "about/", "contributing/"} <= pages
+    generated = json.loads((built_site / "search" / "paragraphs.json").read_text(encoding="utf-8"))
+    locations = [d["location"] for d in generated]
+    assert {"statements/", "timeline/", "conventions/ccm/"} <= set(locations)
+    own = locations.index("statements/2012-09-11-ccm-3msp/")
+    assert locations[own + 1] == "statements/2012-09-11-ccm-3msp/#p1", "a statement's entry precedes its paragraphs"
+    assert not {"timeline/", "statements/2012-09-11-ccm-3msp/"} & pages, "generated pages are indexed once"

@@ -7,6 +7,7 @@ import json
 import re
 
 import pytest
+import yaml
 from conftest import DATA
 from mine_archive import exports, pipeline, render
 from mine_archive.dates import PartialDate, display_range
@@ -96,11 +97,16 @@ def test_pager_links_previous_and_next(statements):
 
 
 def test_page_front_matter_is_yaml_for_the_head(statements):
-    page = render.statement_page(statements[1], None, None)
-    assert page.startswith("---\ndescription: ")
-    assert "\ntitle: Statement by H. E. Mr. Mari AMANO to the Third Meeting" in page
-    mofa = render.statement_page(statements[0], None, None)
-    assert "\ntitle: Japan's Efforts on the Issue of Landmines\n" in mofa
+    page = render.statement_page(statements[1], None, None, head='<meta name="x" content="y">')
+    assert page.startswith("---\n")
+    front = yaml.safe_load(page.split("---\n")[1])
+    assert front["title"].startswith("Statement by H. E. Mr. Mari AMANO to the Third Meeting")
+    assert front["description"].startswith(front["title"] + " (11 September 2012).")
+    assert front["head"] == '<meta name="x" content="y">'
+    mofa = yaml.safe_load(render.statement_page(statements[0], None, None).split("---\n")[1])
+    assert mofa["title"] == "Japan's Efforts on the Issue of Landmines"
+    hostile = yaml.safe_load(render.front_matter(title='a "quoted" <b> & \\ title: x\nnext').split("---\n")[1])
+    assert hostile == {"title": "a &quot;quoted&quot; &lt;b&gt; &amp; \\ title: x\nnext"}
 
 
 def test_every_value_from_data_is_escaped(statements):
@@ -182,7 +188,13 @@ def test_date_ranges_read_naturally(start, end, shown):
 
 def test_search_documents_cover_every_block(files, statements):
     documents = json.loads(files["search/paragraphs.json"])
-    assert [d["location"] for d in documents] == [f"{s.url}#{b.id}" for s in statements for b in s.blocks]
+    listings = ["statements/", "timeline/", "conventions/apmbc/", "conventions/ccm/"]
+    expected = listings + [loc for s in statements for loc in [s.url] + [f"{s.url}#{b.id}" for b in s.blocks]]
+    assert [d["location"] for d in documents] == expected
+    own = next(d for d in documents if d["location"] == "statements/2012-09-11-ccm-3msp/")
+    assert own["title"].startswith("Statement by H. E. Mr. Mari AMANO")
+    for fact in ["11 September 2012", "Oslo, Norway", "H. E. Mr. Mari AMANO, Ambassador", "CCM", "Third Meeting"]:
+        assert fact in own["text"], fact
     heading = next(d for d in documents if d["location"].endswith("#h2"))
     assert heading["title"] == heading["text"] == "2. Support for Anti-landmine Measures"
     p12 = next(d for d in documents if d["location"] == "statements/2012-09-11-ccm-3msp/#p12")
@@ -192,6 +204,7 @@ def test_search_documents_cover_every_block(files, statements):
 
 def test_statement_bodies_are_left_to_the_paragraph_index(statements):
     page = render.statement_page(statements[0], None, None)
+    assert '---\nsearch: {"exclude": true}\n' in page or '\nsearch: {"exclude": true}\n' in page
     assert '<div class="statement-body" lang="en" data-search-exclude>' in page
     assert '<h2 class="statement-heading" id="h1" data-search-exclude>' in page
     assert '<nav class="statement-pager" aria-label="Other statements" data-search-exclude>' in page

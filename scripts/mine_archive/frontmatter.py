@@ -45,10 +45,21 @@ class _Loader(yaml.SafeLoader):
         return super().compose_node(parent, index)
 
 
-_Loader.yaml_implicit_resolvers = {
+_RESOLVERS = {
     first: [(tag, regexp) for tag, regexp in resolvers if tag != TIMESTAMP_TAG]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
+_Loader.yaml_implicit_resolvers = _RESOLVERS
+
+# libyaml's parser, when PyYAML has it, is several times faster; aliases are then found
+# by a scan of the (equally fast) event stream before composing.
+_FastLoader: type | None = None
+if getattr(yaml, "__with_libyaml__", False):
+
+    class _FastLoader(yaml.CSafeLoader):  # type: ignore[no-redef]
+        pass
+
+    _FastLoader.yaml_implicit_resolvers = _RESOLVERS
 
 
 @dataclass(frozen=True)
@@ -87,8 +98,12 @@ def split(text: str) -> Document:
 
 def compose(yaml_text: str, first_line: int) -> yaml.Node | None:
     """Compose YAML into a node tree (nodes keep their marks for line numbers)."""
-    loader = _Loader(yaml_text)
+    loader = (_FastLoader or _Loader)(yaml_text)
     try:
+        if _FastLoader is not None and "*" in yaml_text:
+            for event in yaml.parse(yaml_text, Loader=_FastLoader):
+                if isinstance(event, yaml.AliasEvent):
+                    raise _AliasRefused(event.start_mark)
         return loader.get_single_node()
     except _AliasRefused as refused:
         raise FrontMatterSyntaxError(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import re
 from dataclasses import dataclass, field
 from html import escape
@@ -27,7 +28,11 @@ class Term:
 
 @dataclass
 class Marker:
-    """Marks the first use of each glossary form on one page with ``<abbr>``."""
+    """Marks the first use of each glossary form on one page with ``<abbr>``.
+
+    Build one per glossary and call ``for_page()`` for each page: the pattern is
+    compiled once, the record of first uses starts afresh.
+    """
 
     terms: list[Term]
     seen: set[str] = field(default_factory=set)
@@ -37,6 +42,11 @@ class Marker:
         self._by_form = {escape(form, quote=False): t for form, t in forms}
         alternatives = "|".join(re.escape(escape(form, quote=False)) for form, _ in forms)
         self._pattern = re.compile(rf"(?<![\w.])({alternatives})(?![\w])") if alternatives else None
+
+    def for_page(self) -> Marker:
+        page = copy.copy(self)
+        page.seen = set()
+        return page
 
     def mark(self, html_text: str) -> str:
         """Wrap first uses in already escaped text; later uses stay plain."""

@@ -108,6 +108,7 @@ def generate_files(archive: Archive, site_url: str = "", site_name: str = "") ->
         "timeline.md": render_timeline.timeline_page(events),
         "glossary.md": render.glossary_page(archive.glossary),
     }
+    marker = Marker(archive.glossary)
     for index, statement in enumerate(statements):
         previous = statements[index - 1] if index > 0 else None
         following = statements[index + 1] if index + 1 < len(statements) else None
@@ -119,7 +120,7 @@ def generate_files(archive: Archive, site_url: str = "", site_name: str = "") ->
         url = exports.absolute_url(site_url, statement.url)
         head = head_meta.head_tags(statement, url, render.description(statement), site_name)
         files[f"statements/{statement.id}.md"] = render.statement_page(
-            statement, previous, following, aliases, url=url, head=head, marker=Marker(archive.glossary)
+            statement, previous, following, aliases, url=url, head=head, marker=marker.for_page()
         )
         files[f"statements/{statement.id}/cite.bib"] = citations.bibtex(statement, url)
         files[f"statements/{statement.id}/cite.json"] = citations.csl_json(statement, url)
@@ -127,7 +128,23 @@ def generate_files(archive: Archive, site_url: str = "", site_name: str = "") ->
         files[f"conventions/{convention.slug}.md"] = render_conventions.convention_page(convention, statements, events)
     for old, new in archive.redirects.items():
         files[f"{old}index.html"] = redirect_page(old, new)
-    files["search/paragraphs.json"] = search_index.paragraphs_json(statements)
+    listings = [
+        search_index.listing_document("statements/", "Statements", "Every statement, newest first, by year."),
+        search_index.listing_document(
+            "timeline/",
+            "Timeline of Japan's commitments",
+            "What Japan signed, destroyed, pledged, gave, chaired and campaigned for, in date order, "
+            "with the money the statements state.",
+        ),
+    ] + [
+        search_index.listing_document(
+            convention.url,
+            f"{convention.short_name} ({convention.code})",
+            f"{convention.name}. {convention.also_known_as or ''}. {convention.summary}",
+        )
+        for convention in archive.conventions.values()
+    ]
+    files["search/paragraphs.json"] = search_index.paragraphs_json(statements, listings)
     files["feed.xml"] = feed.atom(statements, site_name, site_url)
     files["data/statements.json"] = exports.statements_json(statements, site_url)
     files["data/timeline.json"] = exports.timeline_json(events, site_url)

@@ -30,6 +30,8 @@ class ArchiveConfig(base.Config):
 class ArchivePlugin(BasePlugin[ArchiveConfig]):
     """Adds the statement pages and data exports generated from ``data_dir``."""
 
+    bodies: dict[str, str]
+
     def _data_dir(self, config) -> Path:  # noqa: ANN001 - MkDocsConfig
         return Path(config.config_file_path).parent / self.config.data_dir
 
@@ -50,12 +52,24 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
                 f"{len(archive.unlocked)} published anchors are not in data/anchors.lock yet "
                 f"(first: {archive.unlocked[0]}); run `make anchors` to lock them."
             )
+        self.bodies = {}
         for path, content in sorted(pipeline.generate_files(archive, config.site_url or "", config.site_name).items()):
-            # Statements are reached from the browse page and each other, never the nav:
-            # a nav of 1,000 statements would put 1,000 links on every page.
-            inclusion = InclusionLevel.NOT_IN_NAV if path.endswith(".md") else InclusionLevel.UNDEFINED
+            inclusion = InclusionLevel.UNDEFINED
+            if path.endswith(".md"):
+                # Statements are reached from the browse page and each other, never the nav:
+                # a nav of 1,000 statements would put 1,000 links on every page.
+                inclusion = InclusionLevel.NOT_IN_NAV
+                # A generated page's body is HTML blocks, which Markdown would pass through
+                # unchanged after parsing every tag; MkDocs gets the front matter alone and
+                # on_page_content puts the body back, saving that parse.
+                front, marker, body = content.partition("\n---\n\n")
+                self.bodies[path] = body
+                content = front + marker
             files.append(File.generated(config, path, content=content, inclusion=inclusion))
         return files
+
+    def on_page_content(self, html: str, *, page, config, files) -> str:  # noqa: ANN001
+        return self.bodies.get(page.file.src_uri, html)
 
     def on_post_build(self, *, config) -> None:  # noqa: ANN001
         site = Path(config.site_dir)

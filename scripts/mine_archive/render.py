@@ -8,11 +8,10 @@ escaped here; nothing in a data file can become markup.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from html import escape
 from itertools import groupby
-
-import yaml
 
 from . import citations
 from .dates import display_range
@@ -28,7 +27,7 @@ def e(text: object) -> str:
     return escape(str(text), quote=True)
 
 
-def front_matter(head: str = "", **fields: str) -> str:
+def front_matter(head: str = "", search_exclude: bool = False, **fields: str) -> str:
     """YAML front matter for a generated page (title and description for <head>).
 
     MkDocs' templates do not autoescape, and Material puts these values into
@@ -38,7 +37,11 @@ def front_matter(head: str = "", **fields: str) -> str:
     safe = {key: escape(value, quote=False).replace('"', "&quot;") for key, value in fields.items()}
     if head:
         safe["head"] = head  # markup for <head>, already built from escaped values
-    dumped = yaml.safe_dump(safe, allow_unicode=True, sort_keys=True, width=1000)
+    if search_exclude:
+        # Generated pages grow with the archive; search_index indexes them itself, compactly.
+        safe["search"] = {"exclude": True}
+    # JSON strings are valid YAML scalars, and json.dumps is far faster than yaml.safe_dump.
+    dumped = "".join(f"{key}: {json.dumps(value, ensure_ascii=False)}\n" for key, value in sorted(safe.items()))
     return f"---\n{dumped}---\n\n"
 
 
@@ -234,7 +237,8 @@ def statement_page(
         cite_panel(statement, url),
         pager(previous, following),
     ]
-    head_matter = front_matter(head, title=statement.title, description=description(statement))
+    # Statements are searched through search_index (page entry + one per paragraph), not Material.
+    head_matter = front_matter(head, search_exclude=True, title=statement.title, description=description(statement))
     return head_matter + "\n\n".join(parts) + "\n"
 
 
@@ -285,7 +289,9 @@ def browse_page(statements: list[Statement]) -> str:
         + [f'<div class="statement-years" id="statement-list">{"".join(groups)}</div>']
     )
     return (
-        front_matter(title="Statements", description=f"All {count} statements in the archive, newest first.")
+        front_matter(
+            search_exclude=True, title="Statements", description=f"All {count} statements in the archive, newest first."
+        )
         + body
         + "\n"
     )

@@ -58,6 +58,7 @@ def convention_page(convention: Convention, statements: list[Statement], events:
     ]
     return (
         front_matter(
+            search_exclude=True,
             title=f"{convention.short_name} ({convention.code})",
             description=f"The {convention.short_name}: key dates, and Japan's statements and commitments under it.",
         )

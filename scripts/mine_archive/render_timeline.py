@@ -140,6 +140,7 @@ def timeline_page(events: list[Event]) -> str:
     )
     return (
         front_matter(
+            search_exclude=True,
             title="Timeline",
             description="What Japan signed, destroyed, pledged, gave, chaired and campaigned for under the "
             "Mine Ban Convention and the Convention on Cluster Munitions, each entry quoted from its statement.",
