@@ -110,7 +110,6 @@ def _metadata_rows(statement: Statement) -> list[tuple[str, str]]:
 
 
 def metadata_panel(statement: Statement) -> str:
-    # Spaces between the cells keep words apart in the search index ("Place Oslo", not "PlaceOslo").
     rows = " ".join(f"<div><dt>{label}</dt> <dd>{value}</dd></div>" for label, value in _metadata_rows(statement))
     notes = ""
     if statement.editorial_notes:
@@ -125,11 +124,9 @@ def metadata_panel(statement: Statement) -> str:
             '<h2 class="statement-notes__title" id="editorial-notes">Editorial notes</h2>'
             f'<ol class="statement-notes">{"".join(items)}</ol>'
         )
-    # The panel's heading has no id on purpose: Material's search then keeps the metadata
-    # in the page's own entry, so a search for a speaker or place finds the statement.
     return (
-        '<section class="statement-meta" aria-label="About this document">'
-        '<h2 class="statement-meta__title">About this document</h2>'
+        '<section class="statement-meta" aria-labelledby="about-this-document">'
+        '<h2 class="statement-meta__title" id="about-this-document">About this document</h2>'
         f'<dl class="statement-meta__list">{rows}</dl>{notes}</section>'
     )
 
@@ -142,11 +139,7 @@ def _block_html(statement: Statement, block: Block, aliases: list[str], marker: 
     # Old ids of a paragraph that moved (data/anchor-changes.yml) still land on it.
     alias_spans = "".join(f'<span class="para-alias" id="{e(old)}"></span>' for old in aliases)
     if block.kind == "heading":
-        # data-search-exclude: statement text is indexed per block by search_index, not by Material.
-        return (
-            f'<h{block.level} class="statement-heading" id="{block.id}" data-search-exclude>'
-            f"{alias_spans}{text}</h{block.level}>"
-        )
+        return f'<h{block.level} class="statement-heading" id="{block.id}">{alias_spans}{text}</h{block.level}>'
     marks = "".join(
         f' <a class="editorial-mark" href="#note-{n.number}">[Editorial note {n.number}]</a>'
         for n in statement.notes_for(block.id)
@@ -165,7 +158,7 @@ def statement_body(
     aliases = aliases or {}
     blocks = "\n".join(_block_html(statement, block, aliases.get(block.id, []), marker) for block in statement.blocks)
     return (
-        f'<div class="statement-body" lang="{e(statement.language)}" data-search-exclude>\n'
+        f'<div class="statement-body" lang="{e(statement.language)}">\n'
         '<h2 class="visually-hidden">Text</h2>\n'
         f"{blocks}\n</div>"
     )
@@ -187,14 +180,14 @@ def pager(previous: Statement | None, following: Statement | None) -> str:
             f"<span>{e(following.title)}</span> {time_tag(following)}</a>"
         )
     links.append('<a class="statement-pager__link statement-pager__link--all" href="../">All statements</a>')
-    return f'<nav class="statement-pager" aria-label="Other statements" data-search-exclude>{"".join(links)}</nav>'
+    return f'<nav class="statement-pager" aria-label="Other statements">{"".join(links)}</nav>'
 
 
 def cite_panel(statement: Statement, url: str) -> str:
     """The "Cite this statement" panel: a formatted citation, BibTeX and CSL-JSON."""
     citation = citations.formatted(statement, url)
     return (
-        '<section class="cite" aria-labelledby="cite-this" data-search-exclude>'
+        '<section class="cite" aria-labelledby="cite-this">'
         '<h2 id="cite-this">Cite this statement</h2>'
         f'<p class="cite__text" id="cite-text" data-url="{e(url)}">{e(citation)} '
         '<span class="cite__accessed">(accessed: add the date you read it)</span></p>'
