@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve site check anchors new-statement test lint browser clean
+.PHONY: serve site check anchors new-statement bench test lint browser clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +32,10 @@ anchors: $(STAMP)
 ## new-statement: scaffold data/statements/<id>.md from prompts (or ARGS="--title … --date …") and validate it
 new-statement: $(STAMP)
 	$(PY) scripts/new_statement.py $(ARGS)
+
+## bench: build synthetic archives of 100 and 1,000 statements, compare with plain MkDocs, update docs/performance.md
+bench: $(STAMP) browser
+	$(PY) scripts/bench.py
 
 ## lint: ruff
 lint: $(STAMP)

@@ -227,6 +227,11 @@ self.addEventListener("message", function (event) {
     addDocs(message.data.docs || []);
     self.postMessage({ type: 1 });
   } else if (message.type === 2) {
+    if (!tokens(String(message.data || "")).length) {
+      /* Material sends an empty query when a page loads: answer it without downloading. */
+      self.postMessage({ type: 3, data: { items: [] } });
+      return;
+    }
     loadExtra().then(function () {
       self.postMessage({ type: 3, data: { items: search(String(message.data || "")) } });
     });

@@ -1,0 +1,389 @@
+#!/usr/bin/env python3
+"""`make bench`: build synthetic archives of 100 and 1,000 statements and report.
+
+Everything is measured against plain MkDocs + Material building the same statements
+as ordinary Markdown pages in the same run, so overhead is a ratio (this machine is
+noisy; times are medians of several runs). Corpora live in a temporary directory and
+are never committed. The table is printed and written into docs/performance.md.
+
+    python scripts/bench.py [--runs 3] [--no-browser] [--no-lighthouse]
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import functools
+import gzip
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.request
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+
+import synthetic  # noqa: E402
+from mine_archive import pipeline  # noqa: E402
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync"]  # fmt: skip
+LIGHTHOUSE_VERSION = "13.5.0"
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+
+def timed(command: list[str], env: dict, cwd: Path | None = None) -> tuple[float, int]:
+    """Wall seconds and peak resident memory (KiB) of one command."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, env=env, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - start
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"failed: {' '.join(command)}\n{process.stderr.read().decode()}")
+    return elapsed, usage.ru_maxrss
+
+
+def build_ours(data: Path, site: Path) -> tuple[float, int]:
+    command = [
+        sys.executable,
+        "-m",
+        "mkdocs",
+        "build",
+        "--strict",
+        "-q",
+        "-f",
+        str(ROOT / "mkdocs.yml"),
+        "-d",
+        str(site),
+    ]
+    return timed(command, {**ENV, "ARCHIVE_DATA_DIR": str(data)})
+
+
+def build_baseline(project: Path, site: Path) -> tuple[float, int]:
+    return timed([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(site)], ENV, cwd=project)
+
+
+def our_share(data: Path, runs: int) -> float:
+    """Seconds the project's own code takes: load, validate, generate."""
+    samples = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        pipeline.generate_files(pipeline.load(data), "", "bench")
+        samples.append(time.perf_counter() - start)
+    return statistics.median(samples)
+
+
+def tree_bytes(site: Path) -> int:
+    return sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
+
+
+def statement_pages(site: Path) -> list[int]:
+    return sorted(p.stat().st_size for p in (site / "statements").glob("*/index.html"))
+
+
+def search_bytes(site: Path) -> int:
+    return sum(p.stat().st_size for p in (site / "search").glob("*.json"))
+
+
+class _Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+class _Gzip(_Quiet):
+    """Compresses text responses, as static hosts (GitHub Pages, Netlify, Cloudflare) do."""
+
+    def do_GET(self):  # noqa: N802 - http.server's name
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        if "gzip" not in self.headers.get("Accept-Encoding", "") or path.suffix not in {
+            ".html",
+            ".css",
+            ".js",
+            ".json",
+        }:
+            return super().do_GET()
+        if not path.is_file():
+            return self.send_error(404)
+        body = gzip.compress(path.read_bytes(), mtime=0)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
+@contextlib.contextmanager
+def serve(directory: Path, handler: type = _Quiet):
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(directory)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+LATENCY_PROBE = """
+window.__lastKey = 0; window.__firstResult = null;
+document.addEventListener('keydown', () => {
+  window.__lastKey = performance.now();
+  window.__firstResult = null;
+}, true);
+new MutationObserver(() => {
+  if (window.__firstResult === null && document.querySelector('.md-search-result__item')) {
+    window.__firstResult = performance.now();
+  }
+}).observe(document, {childList: true, subtree: true});
+"""
+
+
+def browser_numbers(url: str, statement_path: str, query: str) -> dict:
+    from playwright.sync_api import sync_playwright
+
+    numbers: dict = {}
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        context = browser.new_context()
+        page = context.new_page()
+        sizes: list[int] = []
+        page.on(
+            "requestfinished", lambda r: sizes.append(r.sizes()["responseBodySize"] + r.sizes()["responseHeadersSize"])
+        )
+        page.goto(url + statement_path, wait_until="networkidle")
+        numbers["first_view_bytes"] = sum(sizes)
+        page.add_init_script(LATENCY_PROBE)
+        page.reload(wait_until="networkidle")
+        sizes.clear()
+        for attempt in ("first", "warm"):
+            page.locator(".md-search__input").click()
+            page.locator(".md-search__input").fill("")
+            page.evaluate("window.__firstResult = null")
+            page.keyboard.type(query, delay=30)
+            page.wait_for_function("window.__firstResult !== null && window.__firstResult > window.__lastKey",
+                                   timeout=60000)  # fmt: skip
+            numbers[f"{attempt}_query_ms"] = page.evaluate("window.__firstResult - window.__lastKey")
+            if attempt == "first":
+                page.wait_for_load_state("networkidle")
+                numbers["first_search_bytes"] = sum(sizes)
+            page.keyboard.press("Escape")
+        browser.close()
+    return numbers
+
+
+def lighthouse(url: str, pages: list[str]) -> dict[str, dict[str, float]]:
+    binary = ROOT / ".cache" / "node" / "node_modules" / ".bin" / "lighthouse"
+    if not binary.exists():
+        prefix = str(ROOT / ".cache" / "node")
+        subprocess.run(
+            [
+                "npm",
+                "install",
+                "--no-audit",
+                "--no-fund",
+                "--silent",
+                "--prefix",
+                prefix,
+                f"lighthouse@{LIGHTHOUSE_VERSION}",
+            ],
+            check=True,
+        )
+    scores = {}
+    for path in pages:
+        with tempfile.NamedTemporaryFile(suffix=".json") as report:
+            subprocess.run(
+                [str(binary), url + path, "--quiet", "--output=json", f"--output-path={report.name}",
+                 "--only-categories=performance,accessibility,best-practices,seo",
+                 "--chrome-flags=--headless=new " + " ".join(CHROMIUM_ARGS)],
+                env={**os.environ, "CHROME_PATH": CHROMIUM}, check=True, timeout=300,
+            )  # fmt: skip
+            result = json.loads(Path(report.name).read_text(encoding="utf-8"))
+        scores[path] = {key: value["score"] for key, value in result["categories"].items()}
+    return scores
+
+
+def serve_rebuild_seconds(data: Path, tmp: Path) -> float:
+    """After editing one statement, seconds until `mkdocs serve` serves the rebuilt page."""
+    port = 8765
+    process = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "-f", str(ROOT / "mkdocs.yml"), "-a", f"127.0.0.1:{port}"],
+        env={**ENV, "ARCHIVE_DATA_DIR": str(data)}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    try:
+        target = sorted((data / "statements").glob("*.md"))[len(list((data / "statements").glob("*.md"))) // 2]
+        url = f"http://127.0.0.1:{port}/statements/{target.stem}/"
+        deadline = time.monotonic() + 120
+        while True:
+            with contextlib.suppress(OSError):
+                if urllib.request.urlopen(url, timeout=2).status == 200:
+                    break
+            if time.monotonic() > deadline:
+                raise SystemExit("mkdocs serve did not start")
+            time.sleep(0.2)
+        time.sleep(1.0)
+        text = target.read_text(encoding="utf-8")
+        marker = "Edited for the benchmark"
+        start = time.perf_counter()
+        target.write_text(text.replace("\nplace: ", f"\nplace: {marker}, ", 1), encoding="utf-8")
+        while time.perf_counter() - start < 60:
+            with contextlib.suppress(OSError):
+                if marker in urllib.request.urlopen(url, timeout=5).read().decode("utf-8"):
+                    return time.perf_counter() - start
+            time.sleep(0.05)
+        raise SystemExit("the edited page was not served within 60 s")
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
+def kib(value: float) -> str:
+    return f"{value / 1024:,.0f} KiB"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--no-browser", action="store_true")
+    parser.add_argument("--no-lighthouse", action="store_true")
+    parser.add_argument("--write", type=Path, default=ROOT / "docs" / "performance.md")
+    args = parser.parse_args()
+    tmp = Path(tempfile.mkdtemp(prefix="archive-bench-"))
+    results: dict = {}
+    try:
+        real_site = tmp / "real-site"
+        build_ours(ROOT / "data", real_site)
+        results["real_largest_page"] = statement_pages(real_site)[-1]
+        for count in (100, 1000):
+            print(f"Building {count} statements ({args.runs} runs each, ours and baseline)…", file=sys.stderr)
+            data = synthetic.write_corpus(tmp / f"c{count}" / "data", count)
+            base = synthetic.write_baseline_docs(data, tmp / f"c{count}" / "baseline")
+            ours = [build_ours(data, tmp / f"c{count}" / f"site{i}") for i in range(args.runs)]
+            theirs = [build_baseline(base, tmp / f"c{count}" / f"base{i}") for i in range(args.runs)]
+            site = tmp / f"c{count}" / "site0"
+            pages = statement_pages(site)
+            results[count] = {
+                "ours": statistics.median(t for t, _ in ours),
+                "baseline": statistics.median(t for t, _ in theirs),
+                "share": our_share(data, args.runs),
+                "memory": max(m for _, m in ours),
+                "baseline_memory": max(m for _, m in theirs),
+                "site": tree_bytes(site),
+                "baseline_site": tree_bytes(tmp / f"c{count}" / "base0"),
+                "median_page": statistics.median(pages),
+                "largest_page": pages[-1],
+                "search": search_bytes(site),
+                "paragraphs": sum(1 for _ in data.glob("statements/*.md")),
+            }
+        if not args.no_browser:
+            site = tmp / "c1000" / "site0"
+            sample = sorted((tmp / "c1000" / "data" / "statements").glob("*.md"))[500]
+            body = sample.read_text(encoding="utf-8").split("\n---\n", 1)[1]
+            phrase = " ".join(next(p for p in body.split("\n\n") if len(p.split()) > 12).split()[3:8])
+            with serve(site) as url:
+                results["browser"] = browser_numbers(url, f"/statements/{sample.stem}/", phrase)
+                results["browser"]["query"] = phrase
+            with serve(site, _Gzip) as url:
+                results["gzip"] = browser_numbers(url, f"/statements/{sample.stem}/", phrase)
+                if not args.no_lighthouse:
+                    results["lighthouse"] = lighthouse(url, ["/", f"/statements/{sample.stem}/", "/timeline/"])
+            results["serve"] = serve_rebuild_seconds(tmp / "c100" / "data", tmp)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    table = report(results, args.runs)
+    print(table)
+    write_page(args.write, table)
+    return 0
+
+
+def report(r: dict, runs: int) -> str:
+    small, large = r[100], r[1000]
+    rows = [("measure", "100 statements", "1,000 statements", "target")]
+
+    def row(name, a, b, target=""):
+        rows.append((name, a, b, target))
+
+    row("build, ours (median wall time)", f"{small['ours']:.2f} s", f"{large['ours']:.2f} s")
+    row("build, plain MkDocs + Material", f"{small['baseline']:.2f} s", f"{large['baseline']:.2f} s")
+    ratio_small, ratio_large = small["ours"] / small["baseline"], large["ours"] / large["baseline"]
+    row(
+        "overhead vs baseline",
+        f"{ratio_small:.2f}×",
+        f"{ratio_large:.2f}×",
+        f"≤ 1.15× at 1,000: {'met' if ratio_large <= 1.15 else 'NOT met'}",
+    )
+    row("time per statement", f"{small['ours'] / 100 * 1000:.1f} ms", f"{large['ours'] / 1000 * 1000:.1f} ms")
+    linear = large["ours"] / small["ours"]
+    row("time at 1,000 ÷ time at 100", "", f"{linear:.1f}", f"≤ 11: {'met' if linear <= 11 else 'NOT met'}")
+    row("our share: load, validate, generate", f"{small['share']:.2f} s", f"{large['share']:.2f} s")
+    row(
+        "MkDocs' share (the rest)", f"{small['ours'] - small['share']:.2f} s", f"{large['ours'] - large['share']:.2f} s"
+    )
+    row("peak memory, ours / baseline", f"{small['memory'] / 1024:.0f} / {small['baseline_memory'] / 1024:.0f} MiB",
+        f"{large['memory'] / 1024:.0f} / {large['baseline_memory'] / 1024:.0f} MiB")  # fmt: skip
+    row("site size, ours / baseline", f"{small['site'] / 2**20:.1f} / {small['baseline_site'] / 2**20:.1f} MiB",
+        f"{large['site'] / 2**20:.1f} / {large['baseline_site'] / 2**20:.1f} MiB")  # fmt: skip
+    row("statement page HTML, median", kib(small["median_page"]), kib(large["median_page"]))
+    page_ratio = large["largest_page"] / r["real_largest_page"]
+    row("statement page HTML, largest", kib(small["largest_page"]), kib(large["largest_page"]),
+        f"≤ 1.1× the largest of the 3 real ones ({kib(r['real_largest_page'])}): {page_ratio:.2f}×, "
+        f"{'met' if page_ratio <= 1.1 else 'NOT met'}")  # fmt: skip
+    row("search files (all, fetched on first query)", kib(small["search"]), kib(large["search"]))
+    if "browser" in r:
+        b = r["browser"]
+        row("first view of a statement page, bytes", "", kib(b["first_view_bytes"]),
+            f"≤ 400 KiB: {'met' if b['first_view_bytes'] <= 400 * 1024 else 'NOT met'}")  # fmt: skip
+        row("first query: last keystroke → first result", "", f"{b['first_query_ms']:.0f} ms",
+            f"≤ 300 ms: {'met' if b['first_query_ms'] <= 300 else 'NOT met'}")  # fmt: skip
+        row("later query: last keystroke → first result", "", f"{b['warm_query_ms']:.0f} ms", "")
+        row("bytes fetched by the first search", "", kib(b["first_search_bytes"]),
+            f"≤ 1.5 MB: {'met' if b['first_search_bytes'] <= 1.5e6 else 'NOT met'}")  # fmt: skip
+    if "gzip" in r:
+        g = r["gzip"]
+        row("same, served gzip-compressed: first view", "", kib(g["first_view_bytes"]), "")
+        row("same, served gzip-compressed: first search", "", kib(g["first_search_bytes"]),
+            f"≤ 1.5 MB: {'met' if g['first_search_bytes'] <= 1.5e6 else 'NOT met'}")  # fmt: skip
+        row("same, served gzip-compressed: first query", "", f"{g['first_query_ms']:.0f} ms", "")
+    if "lighthouse" in r:
+        for path, scores in r["lighthouse"].items():
+            name = {"/": "home", "/timeline/": "timeline"}.get(path, "a statement")
+            values = ", ".join(f"{k} {v:.2f}" for k, v in scores.items())
+            ok = scores["performance"] >= 0.98 and all(
+                scores[k] == 1 for k in ("accessibility", "best-practices", "seo")
+            )
+            row(f"Lighthouse, {name}", "", values, f"perf ≥ 0.98, others 1.0: {'met' if ok else 'NOT met'}")
+    if "serve" in r:
+        row("`make serve`: edit → rebuilt page served", f"{r['serve']:.2f} s", "",
+            f"≤ 2 s at 100: {'met' if r['serve'] <= 2 else 'NOT met'}")  # fmt: skip
+    widths = [max(len(str(x[i])) for x in rows) for i in range(4)]
+    lines = ["| " + " | ".join(str(c).ljust(w) for c, w in zip(x, widths, strict=True)) + " |" for x in rows]
+    lines.insert(1, "| " + " | ".join("-" * w for w in widths) + " |")
+    machine = (
+        f"{os.cpu_count()} cores, {os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES') / 2**30:.0f} GiB, "
+        f"{platform.platform()}, Python {platform.python_version()}; medians of {runs} runs; "
+        f"{time.strftime('%Y-%m-%d', time.gmtime())}"
+    )
+    return "\n".join(lines) + f"\n\nMachine: {machine}.\n"
+
+
+def write_page(path: Path, table: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    start, end = "<!-- bench:start -->", "<!-- bench:end -->"
+    before, _, rest = text.partition(start)
+    _, _, after = rest.partition(end)
+    path.write_text(f"{before}{start}\n{table}{end}{after}", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
