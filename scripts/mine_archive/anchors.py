@@ -13,12 +13,11 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import datafile
 from .commitments import normalise
 from .errors import DataError, SourceError, display_path
-from .frontmatter import FrontMatterSyntaxError, compose, plain
 from .schema import ANCHOR_CHANGES_SCHEMA
 from .statements import Statement
-from .validate import validate
 
 LOCK_HEADER = """\
 # Published anchors: every statement URL and paragraph or heading id, with a hash of its text.
@@ -91,20 +90,13 @@ def _anchor_order(anchor: str) -> tuple[str, str, int]:
 
 
 def read_changes(path: Path) -> list[Change]:
-    shown = display_path(path)
     if not path.exists():
         return []
-    try:
-        node = compose(path.read_text(encoding="utf-8"), first_line=1)
-    except FrontMatterSyntaxError as error:
-        raise DataError([SourceError(shown, error.line, error.message)]) from None
+    node, entries = datafile.load(path, ANCHOR_CHANGES_SCHEMA)
     if node is None:
         return []
-    problems = list(validate(node, ANCHOR_CHANGES_SCHEMA, lambda n: n.start_mark.line + 1))
-    if problems:
-        raise DataError([SourceError(shown, p.line, p.message) for p in problems])
     changes = []
-    for item_node, item in zip(node.value, plain(node), strict=True):
+    for item_node, item in zip(node.value, entries, strict=True):
         changes.append(
             Change(
                 anchor=item["anchor"],

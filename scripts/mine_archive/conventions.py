@@ -5,11 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import datafile
 from .dates import PartialDate, parse_partial_date
 from .errors import DataError, SourceError, display_path
-from .frontmatter import FrontMatterSyntaxError, compose, plain
 from .schema import CONVENTIONS_SCHEMA, KEY_DATE_EVENTS
-from .validate import validate
 
 
 @dataclass(frozen=True)
@@ -45,21 +44,9 @@ class Convention:
 
 def load_conventions(path: Path) -> dict[str, Convention]:
     """Load and validate the conventions file; raise ``DataError`` with every problem."""
-    shown = display_path(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise DataError([SourceError(shown, 1, f"cannot read the file: {error}")]) from None
-    try:
-        node = compose(text, first_line=1)
-    except FrontMatterSyntaxError as error:
-        raise DataError([SourceError(shown, error.line, error.message)]) from None
+    node, data = datafile.load(path, CONVENTIONS_SCHEMA)
     if node is None:
-        raise DataError([SourceError(shown, 1, "the file is empty")])
-    problems = list(validate(node, CONVENTIONS_SCHEMA, lambda n: n.start_mark.line + 1))
-    if problems:
-        raise DataError([SourceError(shown, p.line, p.message) for p in problems])
-    data = plain(node)
+        raise DataError([SourceError(display_path(path), 1, "the file is empty")])
     return {
         code: Convention(
             code=code,

@@ -8,10 +8,8 @@ from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
 
-from .errors import DataError, SourceError, display_path
-from .frontmatter import FrontMatterSyntaxError, compose, plain
+from . import datafile
 from .schema import GLOSSARY_SCHEMA
-from .validate import validate
 
 
 @dataclass(frozen=True)
@@ -65,20 +63,7 @@ class Marker:
 
 
 def load_glossary(path: Path) -> list[Term]:
-    shown = display_path(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise DataError([SourceError(shown, 1, f"cannot read the file: {error}")]) from None
-    try:
-        node = compose(text, first_line=1)
-    except FrontMatterSyntaxError as error:
-        raise DataError([SourceError(shown, error.line, error.message)]) from None
-    if node is None:
-        return []
-    problems = list(validate(node, GLOSSARY_SCHEMA, lambda n: n.start_mark.line + 1))
-    if problems:
-        raise DataError([SourceError(shown, p.line, p.message) for p in problems])
+    _, entries = datafile.load(path, GLOSSARY_SCHEMA)
     return [
         Term(
             term=entry["term"],
@@ -86,5 +71,5 @@ def load_glossary(path: Path) -> list[Term]:
             description=" ".join(entry["description"].split()) if entry.get("description") else None,
             forms=tuple(entry.get("forms") or ()),
         )
-        for entry in plain(node)
+        for entry in entries or []
     ]
