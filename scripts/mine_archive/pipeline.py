@@ -24,7 +24,7 @@ from . import (
     timeline,
 )
 from .conventions import Convention, load_conventions
-from .errors import DataError
+from .errors import DataError, display_path
 from .glossary import Marker, Term, load_glossary
 from .schema import STATEMENT_SCHEMA
 from .statements import Statement, load_statements
@@ -42,31 +42,28 @@ class Archive:
     unlocked: list[str]  # published anchors not yet in data/anchors.lock
 
 
+def _collect(errors: list, loader, path: Path, empty):  # noqa: ANN001, ANN202
+    """``loader(path)``, or ``empty`` with its problems added to ``errors``."""
+    try:
+        return loader(path)
+    except DataError as error:
+        errors += error.errors
+        return empty
+
+
 def load(data_dir: Path) -> Archive:
     """Load and validate everything in ``data_dir``; one ``DataError`` lists every problem."""
-    errors = []
-    statements: list[Statement] = []
-    conventions: dict[str, Convention] = {}
-    try:
-        statements = load_statements(data_dir / "statements")
-    except DataError as error:
-        errors += error.errors
-    try:
-        conventions = load_conventions(data_dir / "conventions.yml")
-    except DataError as error:
-        errors += error.errors
-    glossary: list[Term] = []
-    try:
-        glossary = load_glossary(data_dir / "glossary.yml")
-    except DataError as error:
-        errors += error.errors
+    errors: list = []
+    statements = _collect(errors, load_statements, data_dir / "statements", [])
+    conventions = _collect(errors, load_conventions, data_dir / "conventions.yml", {})
+    glossary = _collect(errors, load_glossary, data_dir / "glossary.yml", [])
+    lock = _collect(errors, anchors.read_lock, data_dir / "anchors.lock", None)
+    changes = _collect(errors, anchors.read_changes, data_dir / "anchor-changes.yml", [])
     if errors:
         raise DataError(errors)
-    lock = anchors.read_lock(data_dir / "anchors.lock")
-    changes = anchors.read_changes(data_dir / "anchor-changes.yml")
     current = anchors.current_anchors(statements)
     errors = anchors.violations(lock, current, changes) + anchors.change_errors(
-        changes, current, str(data_dir / "anchor-changes.yml")
+        changes, current, display_path(data_dir / "anchor-changes.yml")
     )
     if errors:
         raise DataError(errors)

@@ -82,9 +82,9 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         """Move Material's search documents out of the index every page fetches at load.
 
         Material's page script downloads search/search_index.json on every page view,
-        before anyone searches; at 1,000 statements that is megabytes. The archive's
-        search worker fetches the documents (search/pages.json) on the first query
-        instead, so the index each page loads keeps only its configuration.
+        before anyone searches. The archive's search worker fetches the documents
+        (search/pages.json, beside the pipeline's search/paragraphs.json) on the first
+        query instead, so the index each page loads keeps only its configuration.
         """
         index_path = site / "search" / "search_index.json"
         if not index_path.exists():
