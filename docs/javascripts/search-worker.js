@@ -26,6 +26,7 @@ var PRIMARY_WEIGHT = 1.5;
 var SNIPPET_WORDS = 60;
 
 var docs = [];
+var pageDocs = new Map(); /* page location -> its own document */
 var postings = new Map(); /* token -> [[docIndex, count, inTitle], ...] */
 var vocabulary = [];      /* sorted tokens, for prefix matching as the reader types */
 var extraLoaded = null;
@@ -61,6 +62,7 @@ function addDocs(list) {
       if (!postings.has(token)) postings.set(token, []);
       postings.get(token).push([index, count, inTitle.has(token)]);
     });
+    if (doc.location.indexOf("#") < 0) pageDocs.set(doc.location, index);
     docs.push({
       location: doc.location,
       page: doc.location.split("#")[0],
@@ -191,7 +193,7 @@ function search(query) {
   var items = [];
   groups.forEach(function (group, page) {
     if (!group.some(function (item) { return item.location === page; })) {
-      var own = docs.find(function (doc) { return doc.location === page; });
+      var own = docs[pageDocs.get(page)];
       if (own) group.push({ location: own.location, title: escapeHtml(own.title), text: "", score: 0, terms: {} });
     }
     items.push(group);
