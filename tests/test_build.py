@@ -124,8 +124,8 @@ def test_pages_load_only_the_search_configuration(built_site):
     assert index["docs"] == [] and index["config"]["lang"] == ["en"]
     pages = {d["location"] for d in json.loads((built_site / "search" / "pages.json").read_text(encoding="utf-8"))}
     assert {"", "about/", "contributing/"} <= pages
-    generated = json.loads((built_site / "search" / "paragraphs.json").read_text(encoding="utf-8"))
-    locations = [d["location"] for d in generated]
+    index = json.loads((built_site / "search" / "index.json").read_text(encoding="utf-8"))
+    locations = [index["pages"][page] + fragment for page, fragment, _ in index["docs"]]
     assert {"statements/", "timeline/", "conventions/ccm/"} <= set(locations)
     own = locations.index("statements/2012-09-11-ccm-3msp/")
     assert locations[own + 1] == "statements/2012-09-11-ccm-3msp/#p1", "a statement's entry precedes its paragraphs"

@@ -9,10 +9,14 @@
  *
  * Why not Material's lunr worker: it ranks any word in a page title far above a
  * paragraph that contains the whole phrase. Here every word must match (unless none
- * does), a paragraph containing the typed phrase ranks first, and the documents
- * ("search/pages.json" and "search/paragraphs.json", built with the site) are fetched
- * on the first query instead of on every page view: the search_index.json that every
- * page loads holds only the configuration.
+ * does), and a paragraph containing the typed phrase ranks first.
+ *
+ * Nothing is downloaded until the first query. The archive's index is split (see
+ * scripts/mine_archive/search_index.py): search/index.json says where each document
+ * lives, search/terms/<key>.json holds the postings of the words beginning with the
+ * same two characters, and search/text/<n>.json the text of a few documents, fetched
+ * only for the results shown. The hand-written pages (search/pages.json, moved out of
+ * Material's search_index.json by the build) are few and indexed here whole.
  */
 "use strict";
 
@@ -24,12 +28,17 @@ var PHRASE_BONUS = 8;
 var PRIMARY_SOURCE = /^statements\/[^/]+\//;
 var PRIMARY_WEIGHT = 1.5;
 var SNIPPET_WORDS = 60;
+var CANDIDATES = 80;   /* documents whose text is fetched to check for the phrase */
+var MAX_GROUPS = 30;
 
-var docs = [];
-var pageDocs = new Map(); /* page location -> its own document */
-var postings = new Map(); /* token -> [[docIndex, count, inTitle], ...] */
-var vocabulary = [];      /* sorted tokens, for prefix matching as the reader types */
-var extraLoaded = null;
+var docs = [];                /* {location, page, weight, length, title?, text?, phrase?} */
+var pageDocs = new Map();     /* page location -> index of its own document */
+var postings = new Map();     /* word -> flat [doc, count, inTitle, doc, count, inTitle, …] */
+var vocabulary = [];          /* sorted words with postings, for prefix matching */
+var shardSize = 1;
+var ready = null;             /* the index and the hand-written pages, once loaded */
+var loadedTerms = new Map();  /* key -> promise */
+var loadedText = new Map();   /* shard number -> promise */
 
 function plain(html) {
   return String(html)
@@ -47,47 +56,106 @@ function tokens(text) {
   return text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
 }
 
-function addDocs(list) {
+function shardKey(word) {
+  return Array.from(word).slice(0, 2).map(function (c) { return c.codePointAt(0).toString(16); }).join("-");
+}
+
+function fetchJson(path) {
+  var url = new URL("../search/" + path, self.location.href);
+  return fetch(url).then(function (response) {
+    if (response.status === 404) return null;
+    if (!response.ok) throw new Error("HTTP " + response.status + " for " + url);
+    return response.json();
+  });
+}
+
+function addPosting(word, doc, count, inTitle) {
+  if (!postings.has(word)) postings.set(word, []);
+  postings.get(word).push(doc, count, inTitle);
+}
+
+function setText(index, title, text) {
+  var doc = docs[index];
+  doc.title = title;
+  doc.text = text;
+  doc.phrase = " " + tokens(title).concat(tokens(text)).join(" ") + " ";
+}
+
+function addDoc(location, length) {
+  var index = docs.length;
+  var page = location.split("#")[0];
+  if (location.indexOf("#") < 0) pageDocs.set(location, index);
+  docs.push({ location: location, page: page, length: length,
+    weight: PRIMARY_SOURCE.test(location) ? PRIMARY_WEIGHT : 1 });
+  return index;
+}
+
+function addWholeDocs(list) {
   list.forEach(function (doc) {
-    var index = docs.length;
     var title = plain(doc.title || "");
     var text = plain(doc.text || "");
-    var titleTokens = tokens(title);
-    var textTokens = tokens(text);
+    var titleWords = tokens(title);
     var counts = new Map();
-    textTokens.forEach(function (t) { counts.set(t, (counts.get(t) || 0) + 1); });
-    titleTokens.forEach(function (t) { if (!counts.has(t)) counts.set(t, 0); });
-    var inTitle = new Set(titleTokens);
-    counts.forEach(function (count, token) {
-      if (!postings.has(token)) postings.set(token, []);
-      postings.get(token).push([index, count, inTitle.has(token)]);
-    });
-    if (doc.location.indexOf("#") < 0) pageDocs.set(doc.location, index);
-    docs.push({
-      location: doc.location,
-      page: doc.location.split("#")[0],
-      weight: PRIMARY_SOURCE.test(doc.location) ? PRIMARY_WEIGHT : 1,
-      title: title,
-      text: text,
-      phrase: " " + titleTokens.concat(textTokens).join(" ") + " ",
-      length: textTokens.length + titleTokens.length
-    });
+    tokens(text).forEach(function (t) { counts.set(t, (counts.get(t) || 0) + 1); });
+    titleWords.forEach(function (t) { if (!counts.has(t)) counts.set(t, 0); });
+    var index = addDoc(doc.location, titleWords.length + tokens(text).length);
+    setText(index, title, text);
+    var inTitle = new Set(titleWords);
+    counts.forEach(function (count, word) { addPosting(word, index, count, inTitle.has(word) ? 1 : 0); });
   });
   vocabulary = Array.from(postings.keys()).sort();
 }
 
+function load() {
+  if (!ready) {
+    ready = Promise.all([fetchJson("index.json"), fetchJson("pages.json")]).then(function (parts) {
+      var index = parts[0] || { shard: 1, pages: [], docs: [] };
+      shardSize = index.shard;
+      index.docs.forEach(function (entry) { addDoc(index.pages[entry[0]] + entry[1], entry[2]); });
+      addWholeDocs(parts[1] || []);
+    });
+  }
+  return ready;
+}
+
+function loadTerms(terms) {
+  return Promise.all(terms.map(function (term) {
+    var key = shardKey(term);
+    if (!loadedTerms.has(key)) {
+      loadedTerms.set(key, fetchJson("terms/" + key + ".json").then(function (shard) {
+        Object.keys(shard || {}).forEach(function (word) {
+          var flat = shard[word];
+          for (var i = 0; i < flat.length; i += 3) addPosting(word, flat[i], flat[i + 1], flat[i + 2]);
+        });
+        vocabulary = Array.from(postings.keys()).sort();
+      }));
+    }
+    return loadedTerms.get(key);
+  }));
+}
+
+function loadText(indices) {
+  return Promise.all(indices.filter(function (i) { return docs[i].text === undefined; }).map(function (i) {
+    var shard = Math.floor(i / shardSize);
+    if (!loadedText.has(shard)) {
+      loadedText.set(shard, fetchJson("text/" + shard + ".json").then(function (chunk) {
+        (chunk || []).forEach(function (pair, offset) { setText(shard * shardSize + offset, pair[0], pair[1]); });
+      }));
+    }
+    return loadedText.get(shard);
+  }));
+}
+
 function expansions(term, exactOnly) {
-  /* Tokens the term stands for: itself, and while typing, the words it begins. */
-  var found = [];
+  /* Words the term stands for: itself, and while typing, the words it begins. */
   if (exactOnly) return postings.has(term) ? [term] : [];
+  var found = [];
   var low = 0, high = vocabulary.length;
   while (low < high) {
     var mid = (low + high) >> 1;
     if (vocabulary[mid] < term) low = mid + 1; else high = mid;
   }
-  for (var i = low; i < vocabulary.length && vocabulary[i].lastIndexOf(term, 0) === 0; i++) {
-    found.push(vocabulary[i]);
-  }
+  for (var i = low; i < vocabulary.length && vocabulary[i].lastIndexOf(term, 0) === 0; i++) found.push(vocabulary[i]);
   return found;
 }
 
@@ -117,125 +185,134 @@ function snippet(text, words) {
   return (start > 0 ? "… " : "") + parts.slice(start, end).join(" ") + (end < parts.length ? " …" : "");
 }
 
-function search(query) {
+function parse(query) {
   var all = tokens(query);
-  if (!all.length) return [];
   var meaningful = all.filter(function (t) { return !STOPWORDS.has(t); });
-  var terms = Array.from(new Set(meaningful.length ? meaningful : all));
   var typing = /[\p{L}\p{N}]$/u.test(query); /* the last word may be unfinished */
-  var phrase = " " + all.join(" ") + (typing ? "" : " ");
-  var total = docs.length;
+  return {
+    all: all,
+    terms: Array.from(new Set(meaningful.length ? meaningful : all)),
+    typing: typing,
+    phrase: " " + all.join(" ") + (typing ? "" : " ")
+  };
+}
 
-  /* per term: doc index -> [weight, matched tokens] */
-  var perTerm = terms.map(function (term, position) {
-    /* Short finished words match exactly ("un" should not find "until"). */
-    var exactOnly = !(typing && position === terms.length - 1) && term.length < 3;
-    var words = expansions(term, exactOnly);
-    var hits = new Map();
-    words.forEach(function (word) {
-      var list = postings.get(word);
-      var idf = Math.log(1 + total / list.length);
-      var exact = word === term ? 1 : 0.6;
-      list.forEach(function (posting) {
-        var doc = docs[posting[0]];
-        var weight = idf * exact * (Math.log(1 + posting[1]) / (1 + doc.length / 400) +
-          (posting[2] ? TITLE_WEIGHT : 0));
-        var hit = hits.get(posting[0]);
-        if (!hit) hits.set(posting[0], hit = [0, new Set()]);
-        hit[0] = Math.max(hit[0], weight);
-        hit[1].add(word);
-      });
-    });
-    return hits;
-  });
-
-  var scored = new Map();
-  perTerm.forEach(function (hits, position) {
-    hits.forEach(function (hit, index) {
-      var entry = scored.get(index);
-      if (!entry) scored.set(index, entry = { score: 0, matched: new Set(), words: new Set() });
-      entry.score += hit[0];
-      entry.matched.add(terms[position]);
-      hit[1].forEach(function (w) { entry.words.add(w); });
-    });
-  });
-
+function score(q) {
   /* Every word must match; only when no document has them all do partial matches count. */
-  var best = 0;
-  scored.forEach(function (entry) { best = Math.max(best, entry.matched.size); });
+  var total = docs.length;
+  var scored = new Map();
+  q.terms.forEach(function (term, position) {
+    /* Short finished words match exactly ("un" should not find "until"). */
+    var exactOnly = !(q.typing && position === q.terms.length - 1) && term.length < 3;
+    var best = new Map();
+    expansions(term, exactOnly).forEach(function (word) {
+      var flat = postings.get(word);
+      var idf = Math.log(1 + total / (flat.length / 3));
+      var exact = word === term ? 1 : 0.6;
+      for (var i = 0; i < flat.length; i += 3) {
+        var doc = docs[flat[i]];
+        var weight = idf * exact * (Math.log(1 + flat[i + 1]) / (1 + doc.length / 400) +
+          (flat[i + 2] ? TITLE_WEIGHT : 0));
+        var hit = best.get(flat[i]);
+        if (!hit) best.set(flat[i], hit = { weight: 0, words: [] });
+        hit.weight = Math.max(hit.weight, weight);
+        hit.words.push(word);
+      }
+    });
+    best.forEach(function (hit, index) {
+      var entry = scored.get(index);
+      if (!entry) scored.set(index, entry = { index: index, score: 0, matched: new Set(), words: new Set() });
+      entry.score += hit.weight;
+      entry.matched.add(term);
+      hit.words.forEach(function (w) { entry.words.add(w); });
+    });
+  });
+  var most = 0;
+  scored.forEach(function (entry) { most = Math.max(most, entry.matched.size); });
   var results = [];
-  scored.forEach(function (entry, index) {
-    if (entry.matched.size < best) return;
-    var doc = docs[index];
-    var score = entry.score;
-    if (all.length > 1 && doc.phrase.indexOf(phrase) >= 0) score += PHRASE_BONUS * all.length;
-    score *= doc.weight;
-    results.push({ doc: doc, score: score, entry: entry });
+  scored.forEach(function (entry) {
+    if (entry.matched.size === most) {
+      entry.score *= docs[entry.index].weight;
+      results.push(entry);
+    }
+  });
+  return results.sort(function (a, b) { return b.score - a.score; });
+}
+
+function present(q, results) {
+  results.forEach(function (entry) {
+    var doc = docs[entry.index];
+    if (q.all.length > 1 && doc.phrase && doc.phrase.indexOf(q.phrase) >= 0) {
+      entry.score += PHRASE_BONUS * q.all.length * doc.weight;
+    }
   });
   results.sort(function (a, b) { return b.score - a.score; });
-
   var groups = new Map();
-  results.forEach(function (result) {
-    var doc = result.doc;
-    var termsMap = {};
-    terms.forEach(function (t) { termsMap[t] = result.entry.matched.has(t); });
-    var item = {
+  results.forEach(function (entry) {
+    var doc = docs[entry.index];
+    if (!groups.has(doc.page)) {
+      if (groups.size >= MAX_GROUPS) return;
+      groups.set(doc.page, []);
+    }
+    var terms = {};
+    q.terms.forEach(function (t) { terms[t] = entry.matched.has(t); });
+    groups.get(doc.page).push({
       location: doc.location,
-      title: highlight(doc.title, result.entry.words),
-      text: highlight(snippet(doc.text, result.entry.words), result.entry.words),
-      score: result.score,
-      terms: termsMap
-    };
-    if (!groups.has(doc.page)) groups.set(doc.page, []);
-    groups.get(doc.page).push(item);
+      title: highlight(doc.title, entry.words),
+      text: highlight(snippet(doc.text, entry.words), entry.words),
+      score: entry.score,
+      terms: terms
+    });
   });
-
   var items = [];
   groups.forEach(function (group, page) {
-    if (!group.some(function (item) { return item.location === page; })) {
+    if (!group.some(function (item) { return item.location === page; }) && pageDocs.has(page)) {
       var own = docs[pageDocs.get(page)];
-      if (own) group.push({ location: own.location, title: escapeHtml(own.title), text: "", score: 0, terms: {} });
+      group.push({ location: own.location, title: escapeHtml(own.title), text: "", score: 0, terms: {} });
     }
     items.push(group);
   });
-  return items.slice(0, 50);
+  return items;
 }
 
-function fetchDocs(name) {
-  var url = new URL("../search/" + name, self.location.href);
-  return fetch(url).then(function (response) {
-    if (!response.ok) throw new Error("HTTP " + response.status + " for " + url);
-    return response.json();
+function search(query) {
+  var q = parse(query);
+  return load().then(function () {
+    return loadTerms(q.terms);
+  }).then(function () {
+    var results = score(q);
+    var shown = results.slice(0, CANDIDATES);
+    var needed = shown.map(function (entry) { return entry.index; });
+    shown.forEach(function (entry) {
+      var page = docs[entry.index].page;
+      if (pageDocs.has(page)) needed.push(pageDocs.get(page));
+    });
+    return loadText(needed).then(function () { return present(q, shown); });
   });
 }
 
-function loadExtra() {
-  /* The pages' documents (moved out of search_index.json by the build) and the statement
-     paragraphs; pages first, so each statement's own entry precedes its paragraphs. */
-  if (!extraLoaded) {
-    extraLoaded = Promise.all([fetchDocs("pages.json"), fetchDocs("paragraphs.json")]).then(function (lists) {
-      addDocs(lists[0]);
-      addDocs(lists[1]);
-    }).catch(function (error) {
-      console.warn("Search documents could not be loaded:", error);
-    });
-  }
-  return extraLoaded;
-}
-
+var latest = 0;
 self.addEventListener("message", function (event) {
   var message = event.data;
   if (message.type === 0) {
-    addDocs(message.data.docs || []);
+    /* Material's own index: the build leaves only its configuration in it. */
+    if ((message.data.docs || []).length) {
+      ready = Promise.resolve(addWholeDocs(message.data.docs));
+    }
     self.postMessage({ type: 1 });
   } else if (message.type === 2) {
-    if (!tokens(String(message.data || "")).length) {
+    var query = String(message.data || "");
+    var ticket = ++latest;
+    if (!tokens(query).length) {
       /* Material sends an empty query when a page loads: answer it without downloading. */
       self.postMessage({ type: 3, data: { items: [] } });
       return;
     }
-    loadExtra().then(function () {
-      self.postMessage({ type: 3, data: { items: search(String(message.data || "")) } });
+    search(query).then(function (items) {
+      if (ticket === latest) self.postMessage({ type: 3, data: { items: items } });
+    }).catch(function (error) {
+      console.warn("Search failed:", error);
+      if (ticket === latest) self.postMessage({ type: 3, data: { items: [] } });
     });
   }
 });

@@ -126,22 +126,22 @@ def generate_files(archive: Archive, site_url: str = "", site_name: str = "") ->
     for old, new in archive.redirects.items():
         files[f"{old}index.html"] = redirect_page(old, new)
     listings = [
-        search_index.listing_document("statements/", "Statements", "Every statement, newest first, by year."),
-        search_index.listing_document(
+        search_index.Document("statements/", "Statements", "Every statement, newest first, by year."),
+        search_index.Document(
             "timeline/",
             "Timeline of Japan's commitments",
             "What Japan signed, destroyed, pledged, gave, chaired and campaigned for, in date order, "
             "with the money the statements state.",
         ),
     ] + [
-        search_index.listing_document(
+        search_index.Document(
             convention.url,
             f"{convention.short_name} ({convention.code})",
             f"{convention.name}. {convention.also_known_as or ''}. {convention.summary}",
         )
         for convention in archive.conventions.values()
     ]
-    files["search/paragraphs.json"] = search_index.paragraphs_json(statements, listings)
+    files.update(search_index.index_files(search_index.documents(statements, listings)))
     files["feed.xml"] = feed.atom(statements, site_name, site_url)
     files["data/statements.json"] = exports.statements_json(statements, site_url)
     files["data/timeline.json"] = exports.timeline_json(events, site_url)

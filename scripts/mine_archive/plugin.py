@@ -83,8 +83,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
 
         Material's page script downloads search/search_index.json on every page view,
         before anyone searches. The archive's search worker fetches the documents
-        (search/pages.json, beside the pipeline's search/paragraphs.json) on the first
-        query instead, so the index each page loads keeps only its configuration.
+        (search/pages.json, beside the pipeline's sharded index) on the first query
+        instead, so the index each page loads keeps only its configuration.
         """
         index_path = site / "search" / "search_index.json"
         if not index_path.exists():
