@@ -14,7 +14,7 @@
  * Nothing is downloaded until the first query. The archive's index is split (see
  * scripts/mine_archive/search_index.py): search/index.json says where each document
  * lives, search/terms/<key>.json holds the postings of the words beginning with the
- * same two characters, and search/text/<n>.json the text of a few documents, fetched
+ * same three characters, and search/text/<n>.json the text of a few documents, fetched
  * only for the results shown. The hand-written pages (search/pages.json, moved out of
  * Material's search_index.json by the build) are few and indexed here whole.
  */
@@ -28,8 +28,8 @@ var PHRASE_BONUS = 8;
 var PRIMARY_SOURCE = /^statements\/[^/]+\//;
 var PRIMARY_WEIGHT = 1.5;
 var SNIPPET_WORDS = 60;
-var CANDIDATES = 80;   /* documents whose text is fetched to check for the phrase */
-var MAX_GROUPS = 30;
+var CANDIDATES = 30;   /* best documents whose text is fetched, to show them and check the phrase */
+var MAX_GROUPS = 20;
 
 var docs = [];                /* {location, page, weight, length, title?, text?, phrase?} */
 var pageDocs = new Map();     /* page location -> index of its own document */
@@ -57,7 +57,7 @@ function tokens(text) {
 }
 
 function shardKey(word) {
-  return Array.from(word).slice(0, 2).map(function (c) { return c.codePointAt(0).toString(16); }).join("-");
+  return Array.from(word).slice(0, 3).map(function (c) { return c.codePointAt(0).toString(16); }).join("-");
 }
 
 function fetchJson(path) {
@@ -202,8 +202,9 @@ function score(q) {
   var total = docs.length;
   var scored = new Map();
   q.terms.forEach(function (term, position) {
-    /* Short finished words match exactly ("un" should not find "until"). */
-    var exactOnly = !(q.typing && position === q.terms.length - 1) && term.length < 3;
+    /* Words under three characters match exactly ("un" does not find "until"): postings
+       are split by a word's first three characters, so only longer prefixes expand. */
+    var exactOnly = term.length < 3;
     var best = new Map();
     expansions(term, exactOnly).forEach(function (word) {
       var flat = postings.get(word);
@@ -275,11 +276,14 @@ function present(q, results) {
   return items;
 }
 
-function search(query) {
+function search(query, current) {
+  /* current() turns false once a newer query arrives: its results would never be shown,
+     so the text of its candidates is not fetched. */
   var q = parse(query);
   return load().then(function () {
     return loadTerms(q.terms);
   }).then(function () {
+    if (!current()) return null;
     var results = score(q);
     var shown = results.slice(0, CANDIDATES);
     var needed = shown.map(function (entry) { return entry.index; });
@@ -308,8 +312,9 @@ self.addEventListener("message", function (event) {
       self.postMessage({ type: 3, data: { items: [] } });
       return;
     }
-    search(query).then(function (items) {
-      if (ticket === latest) self.postMessage({ type: 3, data: { items: items } });
+    var current = function () { return ticket === latest; };
+    search(query, current).then(function (items) {
+      if (current()) self.postMessage({ type: 3, data: { items: items } });
     }).catch(function (error) {
       console.warn("Search failed:", error);
       if (ticket === latest) self.postMessage({ type: 3, data: { items: [] } });

@@ -12,7 +12,7 @@ The index is split so that a query downloads little, however large the archive:
 
 - ``search/index.json``: where each document lives and how long it is;
 - ``search/terms/<key>.json``: postings ``{word: [doc, count, in_title, …]}`` for
-  the words starting with the same two characters (``key`` is their code points);
+  the words starting with the same three characters (``key`` is their code points);
 - ``search/text/<n>.json``: the title and text of documents ``n*SHARD_SIZE`` on,
   fetched only for the results shown.
 
@@ -46,8 +46,12 @@ def tokens(text: str) -> list[str]:
 
 
 def shard_key(word: str) -> str:
-    """The file a word's postings live in: the code points of its first two characters."""
-    return "-".join(f"{ord(c):x}" for c in word[:2])
+    """The file a word's postings live in: the code points of its first three characters.
+
+    A word shorter than three characters has a file of its own, so the worker matches
+    such words exactly and expands only a typed prefix of three characters or more.
+    """
+    return "-".join(f"{ord(c):x}" for c in word[:3])
 
 
 def page_document(statement: Statement) -> Document:
