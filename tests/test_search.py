@@ -36,6 +36,8 @@ def search(page, query: str) -> list[str]:
         arg=query,
     )
     page.wait_for_timeout(200)  # let the last keystroke's results replace earlier ones
+    # Material fades results in; checks (axe's contrast above all) must see the end state.
+    page.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')")
     return [link.get_attribute("href") for link in page.locator(".md-search-result__link").all()]
 
 
