@@ -146,6 +146,14 @@ def visit(browser, site_url):
 
 
 @pytest.fixture
+def no_js_visit(browser, site_url):
+    """A context with JavaScript off: what every page must still do without it."""
+    context = browser.new_context(java_script_enabled=False)
+    yield Visit(context, site_url)
+    context.close()
+
+
+@pytest.fixture
 def dark_visit(browser, site_url):
     context = browser.new_context(color_scheme="dark", viewport={"width": 1280, "height": 900})
     yield Visit(context, site_url)

@@ -155,23 +155,17 @@ def test_browse_filter_narrows_and_restores_the_list(visit):
     assert len(_visible_titles(page)) == len(STATEMENTS)
 
 
-def test_browse_filter_works_without_javascript(browser, site_url):
-    context = browser.new_context(java_script_enabled=False)
-    page = context.new_page()
-    page.goto(f"{site_url}/statements/")
+def test_browse_filter_works_without_javascript(no_js_visit):
+    page = no_js_visit.goto("/statements/")
     assert len(_visible_titles(page)) == len(STATEMENTS)
     page.get_by_label("Convention on Cluster Munitions (CCM)").check()
     assert _visible_titles(page) == [STATEMENTS[1].title]
-    context.close()
 
 
-def test_statement_reads_without_javascript(browser, site_url):
-    context = browser.new_context(java_script_enabled=False)
-    page = context.new_page()
-    page.goto(f"{site_url}/statements/{STATEMENTS[1].id}/#p7")
+def test_statement_reads_without_javascript(no_js_visit):
+    page = no_js_visit.goto(f"/statements/{STATEMENTS[1].id}/#p7")
     assert page.locator(".statement-body p.para").count() == 16
     assert page.evaluate("document.getElementById('p7').matches(':target')")
-    context.close()
 
 
 def test_theme_toggle_switches_and_remembers_the_scheme(visit):
@@ -252,14 +246,11 @@ def test_each_timeline_entry_links_to_and_marks_its_paragraph(visit):
         assert event.commitment.quote.split(" … ")[0][:60] in " ".join(target.inner_text().split())
 
 
-def test_timeline_reads_without_javascript(browser, site_url):
-    context = browser.new_context(java_script_enabled=False)
-    page = context.new_page()
-    page.goto(f"{site_url}/timeline/")
+def test_timeline_reads_without_javascript(no_js_visit):
+    page = no_js_visit.goto("/timeline/")
     assert _visible_entries(page) == [e.id for e in EVENTS]
     assert page.locator("#timeline-filter").is_hidden(), "filters need JavaScript, so they stay hidden without it"
     assert page.locator(".money-table tbody tr").count() == sum(1 for e in EVENTS if e.commitment.amount)
-    context.close()
 
 
 def test_timeline_prints_entries_without_controls(visit):

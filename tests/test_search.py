@@ -135,15 +135,12 @@ def test_copy_control_copies_the_absolute_paragraph_url(browser, site_url):
     context.close()
 
 
-def test_paragraph_links_work_without_javascript(browser, site_url):
-    context = browser.new_context(java_script_enabled=False)
-    page = context.new_page()
-    page.goto(f"{site_url}/statements/{MOFA}/")
+def test_paragraph_links_work_without_javascript(no_js_visit):
+    page = no_js_visit.goto(f"/statements/{MOFA}/")
     assert page.locator(".para-copy").count() == 0
     page.locator("#p3").hover()
     page.get_by_role("link", name="Link to paragraph 3", exact=True).click()
     assert page.url.endswith("#p3") and page.evaluate("document.getElementById('p3').matches(':target')")
-    context.close()
 
 
 def test_text_fragments_still_scroll_to_their_text(visit):
