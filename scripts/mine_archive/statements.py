@@ -18,7 +18,7 @@ from .commitments import Commitment
 from .dates import PartialDate, parse_partial_date
 from .errors import DataError, SourceError, display_path
 from .frontmatter import Document, FrontMatterSyntaxError, plain, split
-from .schema import CONVENTIONS, DOCUMENT_TYPES, STATEMENT_SCHEMA
+from .schema import DOCUMENT_TYPES, STATEMENT_SCHEMA
 from .validate import validate
 
 _HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t#]*$")
@@ -106,10 +106,6 @@ class Statement:
 
     def notes_for(self, block_id: str) -> tuple[EditorialNote, ...]:
         return tuple(n for n in self.editorial_notes if n.paragraph == block_id)
-
-
-def convention_name(code: str) -> str:
-    return CONVENTIONS[code]
 
 
 def parse_body(body: str, first_line: int) -> tuple[list[Block], list[tuple[int, str]]]:
