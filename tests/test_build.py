@@ -125,7 +125,9 @@ def test_pages_load_only_the_search_configuration(built_site):
     pages = {d["location"] for d in json.loads((built_site / "search" / "pages.json").read_text(encoding="utf-8"))}
     assert {"", "about/", "contributing/"} <= pages
     index = json.loads((built_site / "search" / "index.json").read_text(encoding="utf-8"))
-    locations = [index["pages"][page] + fragment for page, fragment, _ in index["docs"]]
+    locations = []
+    for page, _, fragments, _ in index["pages"]:
+        locations += [page] + [f"{page}#{fragment}" for fragment in fragments.split()]
     assert {"statements/", "timeline/", "conventions/ccm/"} <= set(locations)
     own = locations.index("statements/2012-09-11-ccm-3msp/")
     assert locations[own + 1] == "statements/2012-09-11-ccm-3msp/#p1", "a statement's entry precedes its paragraphs"

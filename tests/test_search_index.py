@@ -20,12 +20,24 @@ def files():
 def documents(files) -> list[dict]:
     """Rebuild the documents from the index and the text shards, as the worker does."""
     index = files["search/index.json"]
-    shard = index["shard"]
+    shard = index["text"]
+    locations = []
+    for page, title, fragments, lengths in index["pages"]:
+        locations.append((page, title, lengths[0]))
+        locations += [(f"{page}#{f}", None, n) for f, n in zip(fragments.split(), lengths[1:], strict=True)]
     result = []
-    for number, (page, fragment, length) in enumerate(index["docs"]):
+    for number, (location, page_title, length) in enumerate(locations):
         title, text = files[f"search/text/{number // shard}.json"][number % shard]
-        result.append({"location": index["pages"][page] + fragment, "title": title, "text": text, "length": length})
+        assert page_title in (None, title)
+        result.append({"location": location, "title": title, "text": text, "length": length})
     return result
+
+
+def postings(files, word: str) -> list[tuple[str, int, bool]]:
+    """``(location, count, in_title)`` of every document holding ``word``."""
+    docs = documents(files)
+    encoded = files["search/terms/" + search_index.shard_key(word) + ".json"][word]
+    return [(docs[n]["location"], count, in_title) for n, count, in_title in search_index.decode_postings(encoded)]
 
 
 def test_every_block_has_a_document_after_its_statements_own(files):
@@ -52,25 +64,32 @@ def test_paragraph_and_heading_documents(files):
     assert p12["length"] == len(search_index.tokens(p12["title"] + " " + p12["text"]))
 
 
-def test_postings_live_in_the_shard_of_their_first_three_characters(files):
-    docs = documents(files)
-    torrential = files["search/terms/" + search_index.shard_key("torrential") + ".json"]["torrential"]
-    hits = [
-        (docs[torrential[i]]["location"], torrential[i + 1], torrential[i + 2]) for i in range(0, len(torrential), 3)
-    ]
-    assert hits == [("statements/2012-09-11-ccm-3msp/#p12", 1, 0)]
-    laos = files["search/terms/" + search_index.shard_key("lao") + ".json"]["lao"]
-    assert len(laos) // 3 >= 2
+def test_postings_live_in_the_shard_of_their_first_two_characters(files):
+    assert postings(files, "torrential") == [("statements/2012-09-11-ccm-3msp/#p12", 1, False)]
+    assert len(postings(files, "lao")) >= 2
     for path, shard in files.items():
         if path.startswith("search/terms/"):
             key = path.removeprefix("search/terms/").removesuffix(".json")
             assert all(search_index.shard_key(word) == key for word in shard), path
 
 
+def test_a_posting_is_one_number_counting_from_the_previous_document():
+    # Document 1, once, in the title; then document 6 (gap 5), twice; then 6 + 2, ten times (stored as 7).
+    assert search_index.decode_postings([1 << 4 | 1 << 1 | 1, 5 << 4 | 2 << 1, 2 << 4 | 7 << 1]) == [
+        (1, 1, True), (6, 2, False), (8, 7, False),
+    ]  # fmt: skip
+
+
+def test_counts_and_title_flags_survive_the_encoding(files):
+    para = next(d for d in documents(files) if d["location"] == "statements/2012-09-11-ccm-3msp/#p12")
+    words = search_index.tokens(para["text"])
+    word = max(set(words), key=words.count)
+    hit = next(h for h in postings(files, word) if h[0] == para["location"])
+    assert hit[1] == min(words.count(word), search_index.MAX_COUNT) and words.count(word) >= 2
+
+
 def test_title_words_are_marked(files):
-    docs = documents(files)
-    ottawa = files["search/terms/" + search_index.shard_key("efforts") + ".json"]["efforts"]
-    in_title = {docs[ottawa[i]]["location"] for i in range(0, len(ottawa), 3) if ottawa[i + 2]}
+    in_title = {location for location, _, title in postings(files, "efforts") if title}
     assert "statements/2003-02-mofa-efforts-landmines/" in in_title
 
 
@@ -78,4 +97,4 @@ def test_the_tokenizer_matches_the_workers():
     assert search_index.tokens("Lao PDR's UXO-related ¥10 (113) états") == [
         "lao", "pdr", "s", "uxo", "related", "10", "113", "états",
     ]  # fmt: skip
-    assert search_index.shard_key("étés") == "e9-74-e9" and search_index.shard_key("a") == "61"
+    assert search_index.shard_key("étés") == "e9-74" and search_index.shard_key("a") == "61"

@@ -12,10 +12,10 @@
  * does), and a paragraph containing the typed phrase ranks first.
  *
  * Nothing is downloaded until the first query. The archive's index is split (see
- * scripts/mine_archive/search_index.py): search/index.json says where each document
- * lives, search/terms/<key>.json holds the postings of the words beginning with the
- * same three characters, and search/text/<n>.json the text of a few documents, fetched
- * only for the results shown. The hand-written pages (search/pages.json, moved out of
+ * scripts/mine_archive/search_index.py, which documents the formats): search/index.json
+ * lists the pages, their titles and documents, search/terms/<key>.json holds the
+ * postings of the words beginning with the same two characters, and search/text/<n>.json
+ * the text of a few documents, fetched only for the results shown. The hand-written pages (search/pages.json, moved out of
  * Material's search_index.json by the build) are few and indexed here whole.
  */
 "use strict";
@@ -35,6 +35,7 @@ var docs = [];                /* {location, page, weight, length, title?, text?,
 var pageDocs = new Map();     /* page location -> index of its own document */
 var postings = new Map();     /* word -> flat [doc, count, inTitle, doc, count, inTitle, …] */
 var vocabulary = [];          /* sorted words with postings, for prefix matching */
+var KEY_LENGTH = 2;           /* search_index.KEY_LENGTH */
 var shardSize = 1;
 var ready = null;             /* the index and the hand-written pages, once loaded */
 var loadedTerms = new Map();  /* key -> promise */
@@ -57,7 +58,7 @@ function tokens(text) {
 }
 
 function shardKey(word) {
-  return Array.from(word).slice(0, 3).map(function (c) { return c.codePointAt(0).toString(16); }).join("-");
+  return Array.from(word).slice(0, KEY_LENGTH).map(function (c) { return c.codePointAt(0).toString(16); }).join("-");
 }
 
 function fetchJson(path) {
@@ -81,11 +82,11 @@ function setText(index, title, text) {
   doc.phrase = " " + tokens(title).concat(tokens(text)).join(" ") + " ";
 }
 
-function addDoc(location, length) {
+function addDoc(location, length, title) {
   var index = docs.length;
   var page = location.split("#")[0];
   if (location.indexOf("#") < 0) pageDocs.set(location, index);
-  docs.push({ location: location, page: page, length: length,
+  docs.push({ location: location, page: page, length: length, title: title,
     weight: PRIMARY_SOURCE.test(location) ? PRIMARY_WEIGHT : 1 });
   return index;
 }
@@ -109,9 +110,15 @@ function addWholeDocs(list) {
 function load() {
   if (!ready) {
     ready = Promise.all([fetchJson("index.json"), fetchJson("pages.json")]).then(function (parts) {
-      var index = parts[0] || { shard: 1, pages: [], docs: [] };
-      shardSize = index.shard;
-      index.docs.forEach(function (entry) { addDoc(index.pages[entry[0]] + entry[1], entry[2]); });
+      var index = parts[0] || { text: 1, pages: [] };
+      shardSize = index.text;
+      /* Each page: [location, title, "fragment fragment …", [own length, fragment lengths…]]. */
+      index.pages.forEach(function (page) {
+        addDoc(page[0], page[3][0], page[1]);
+        (page[2] ? page[2].split(" ") : []).forEach(function (fragment, i) {
+          addDoc(page[0] + "#" + fragment, page[3][i + 1]);
+        });
+      });
       addWholeDocs(parts[1] || []);
     });
   }
@@ -123,9 +130,13 @@ function loadTerms(terms) {
     var key = shardKey(term);
     if (!loadedTerms.has(key)) {
       loadedTerms.set(key, fetchJson("terms/" + key + ".json").then(function (shard) {
+        /* A posting is gap << 4 | count << 1 | inTitle, the gap counted from the previous one. */
         Object.keys(shard || {}).forEach(function (word) {
-          var flat = shard[word];
-          for (var i = 0; i < flat.length; i += 3) addPosting(word, flat[i], flat[i + 1], flat[i + 2]);
+          var doc = 0;
+          shard[word].forEach(function (posting) {
+            doc += Math.floor(posting / 16);
+            addPosting(word, doc, (posting >> 1) & 7, posting & 1);
+          });
         });
         vocabulary = Array.from(postings.keys()).sort();
       }));
@@ -202,8 +213,8 @@ function score(q) {
   var total = docs.length;
   var scored = new Map();
   q.terms.forEach(function (term, position) {
-    /* Words under three characters match exactly ("un" does not find "until"): postings
-       are split by a word's first three characters, so only longer prefixes expand. */
+    /* Words under three characters match exactly ("un" does not find "until"); longer
+       ones, while typing, also stand for the words they begin. */
     var exactOnly = term.length < 3;
     var best = new Map();
     expansions(term, exactOnly).forEach(function (word) {
@@ -286,12 +297,8 @@ function search(query, current) {
     if (!current()) return null;
     var results = score(q);
     var shown = results.slice(0, CANDIDATES);
-    var needed = shown.map(function (entry) { return entry.index; });
-    shown.forEach(function (entry) {
-      var page = docs[entry.index].page;
-      if (pageDocs.has(page)) needed.push(pageDocs.get(page));
-    });
-    return loadText(needed).then(function () { return present(q, shown); });
+    /* Page titles, shown above each page's results, come with the index. */
+    return loadText(shown.map(function (entry) { return entry.index; })).then(function () { return present(q, shown); });
   });
 }
 

@@ -6,14 +6,19 @@ timeline, conventions) are therefore left out of Material's index
 (``search: exclude``) and indexed here instead: for each statement its own entry
 (title and the facts a reader searches for: speaker, place, meeting, convention)
 followed by one entry per paragraph (``…/#p7``) and heading, and a short entry
-for each listing page.
+for each listing page. Documents are numbered in that order.
 
-The index is split so that a query downloads little, however large the archive:
+The index is split so that a query downloads little and a build writes few files,
+however large the archive:
 
-- ``search/index.json``: where each document lives and how long it is;
-- ``search/terms/<key>.json``: postings ``{word: [doc, count, in_title, …]}`` for
-  the words starting with the same three characters (``key`` is their code points);
-- ``search/text/<n>.json``: the title and text of documents ``n*SHARD_SIZE`` on,
+- ``search/index.json``: the pages, each ``[location, title, fragments, lengths]``
+  where ``fragments`` names the page's documents after its own (space-separated)
+  and ``lengths`` gives every document's length in words, the page's own first;
+- ``search/terms/<key>.json``: ``{word: postings}`` for the words beginning with
+  the same ``KEY_LENGTH`` characters (``key`` is their code points). A posting is
+  one number, ``gap << 4 | min(count, 7) << 1 | in_title``, where ``gap`` is the
+  document's number minus the previous posting's (the first: minus 0);
+- ``search/text/<n>.json``: ``[title, text]`` of documents ``n*TEXT_SHARD`` on,
   fetched only for the results shown.
 
 The search worker (``docs/javascripts/search-worker.js``) reads these files; its
@@ -30,7 +35,9 @@ from dataclasses import dataclass
 from .schema import CONVENTIONS
 from .statements import Statement
 
-SHARD_SIZE = 20
+KEY_LENGTH = 2
+TEXT_SHARD = 50
+MAX_COUNT = 7
 _WORD = re.compile(r"[^\W_]+")
 
 
@@ -46,12 +53,17 @@ def tokens(text: str) -> list[str]:
 
 
 def shard_key(word: str) -> str:
-    """The file a word's postings live in: the code points of its first three characters.
+    """The file a word's postings live in: the code points of its first two characters."""
+    return "-".join(f"{ord(c):x}" for c in word[:KEY_LENGTH])
 
-    A word shorter than three characters has a file of its own, so the worker matches
-    such words exactly and expands only a typed prefix of three characters or more.
-    """
-    return "-".join(f"{ord(c):x}" for c in word[:3])
+
+def decode_postings(encoded: list[int]) -> list[tuple[int, int, bool]]:
+    """``[(document, count, in_title), …]`` from the numbers stored (counts capped at ``MAX_COUNT``)."""
+    decoded, document = [], 0
+    for number in encoded:
+        document += number >> 4
+        decoded.append((document, number >> 1 & MAX_COUNT, bool(number & 1)))
+    return decoded
 
 
 def page_document(statement: Statement) -> Document:
@@ -89,30 +101,40 @@ def _dump(value: object) -> str:
 
 def index_files(docs: list[Document]) -> dict[str, str]:
     """``{site path: JSON}`` for the index, the postings shards and the text shards."""
-    pages: list[str] = []
-    page_numbers: dict[str, int] = {}
-    entries = []
+    pages: list[list] = []
+    # word -> [number << 4 | count << 1 | in_title, …]; turned into gaps below.
     postings: dict[str, list[int]] = {}
     for number, doc in enumerate(docs):
         page, _, fragment = doc.location.partition("#")
-        if page not in page_numbers:
-            page_numbers[page] = len(pages)
-            pages.append(page)
+        if not fragment:
+            pages.append([page, doc.title, [], []])
+        elif pages and pages[-1][0] == page:
+            pages[-1][2].append(fragment)
+        else:
+            raise ValueError(f"{doc.location}: a page's own document must come before its fragments")
         title_words, text_words = tokens(doc.title), tokens(doc.text)
+        pages[-1][3].append(len(title_words) + len(text_words))
         counts = Counter(text_words)
-        for word in title_words:
-            counts.setdefault(word, 0)
         in_title = set(title_words)
+        for word in in_title:
+            counts[word] = counts.get(word, 0)
+        base = number << 4
         for word, count in counts.items():
-            postings.setdefault(word, []).extend([number, count, int(word in in_title)])
-        entries.append([page_numbers[page], f"#{fragment}" if fragment else "", len(title_words) + len(text_words)])
-    files = {"search/index.json": _dump({"shard": SHARD_SIZE, "pages": pages, "docs": entries})}
+            posting = base | (count if count < MAX_COUNT else MAX_COUNT) << 1 | (word in in_title)
+            if word in postings:
+                postings[word].append(posting)
+            else:
+                postings[word] = [posting]
+    index = [[page, title, " ".join(fragments), lengths] for page, title, fragments, lengths in pages]
+    files = {"search/index.json": _dump({"text": TEXT_SHARD, "pages": index})}
     shards: dict[str, dict[str, list[int]]] = {}
     for word in sorted(postings):
-        shards.setdefault(shard_key(word), {})[word] = postings[word]
+        absolute = postings[word]
+        gaps = [absolute[0]] + [now - (before >> 4 << 4) for before, now in zip(absolute, absolute[1:])]
+        shards.setdefault(shard_key(word), {})[word] = gaps
     for key, words in shards.items():
         files[f"search/terms/{key}.json"] = _dump(words)
-    for start in range(0, len(docs), SHARD_SIZE):
-        chunk = [[d.title, d.text] for d in docs[start : start + SHARD_SIZE]]
-        files[f"search/text/{start // SHARD_SIZE}.json"] = _dump(chunk)
+    for start in range(0, len(docs), TEXT_SHARD):
+        chunk = [[d.title, d.text] for d in docs[start : start + TEXT_SHARD]]
+        files[f"search/text/{start // TEXT_SHARD}.json"] = _dump(chunk)
     return files
