@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import html
 import json
+import re
 import subprocess
 import sys
 from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote
 
 import feedparser
 import jsonschema
@@ -67,6 +71,14 @@ def test_csl_json_item():
     assert mofa["issued"] == {"date-parts": [[2003, 2]]} and mofa["type"] == "report"
 
 
+def test_download_links_work_without_javascript():
+    panel = render.cite_panel(CCM, URL)
+    found = re.findall(r'<a href="data:[^,"]*,([^"]*)" download="japan20120911ccm3msp(\.\w+)"', panel)
+    links = {extension: text for text, extension in found}
+    assert unquote(html.unescape(links[".bib"])) == citations.bibtex(CCM, URL)
+    assert unquote(html.unescape(links[".json"])) == citations.csl_json(CCM, URL)
+
+
 def test_head_metadata_describes_the_statement():
     head = Head()
     head.feed(head_meta.head_tags(CCM, URL, render.description(CCM), "Site"))
@@ -91,7 +103,15 @@ def test_built_pages_carry_head_metadata_and_the_feed_link(built_site):
     for page in ["index.html", "timeline/index.html", f"statements/{CCM.id}/index.html"]:
         text = (built_site / page).read_text(encoding="utf-8")
         assert '<link rel="alternate" type="application/atom+xml"' in text, page
-    assert (built_site / "statements" / CCM.id / "cite.bib").read_text(encoding="utf-8").startswith("@misc{")
+
+
+def test_the_archive_wide_citation_files_hold_every_statement(built_site):
+    bib = (built_site / "data" / "citations.bib").read_text(encoding="utf-8")
+    assert [line.split("{")[1].rstrip(",") for line in bib.splitlines() if line.startswith("@misc{")] == [
+        citations.bibtex_key(s) for s in STATEMENTS
+    ]
+    items = json.loads((built_site / "data" / "citations.json").read_text(encoding="utf-8"))
+    assert items == [citations.csl(s, f"/{s.url}") for s in STATEMENTS]
 
 
 def test_glossary_marks_only_the_first_use_on_a_page():
@@ -215,9 +235,20 @@ def test_cite_panel_copies_citation_bibtex_and_csl(clipboard_page, site_url):
     page.locator("summary", has_text="CSL-JSON").click()
     page.get_by_role("button", name="Copy CSL-JSON").click()
     assert json.loads(page.evaluate("navigator.clipboard.readText()"))[0]["URL"] == f"{site_url}/statements/{CCM.id}/"
-    with page.expect_download() as download:
-        page.get_by_role("link", name="BibTeX (.bib)").click()
-    assert download.value.suggested_filename == "cite.bib"
+    for name, filename in [
+        ("BibTeX (.bib)", "japan20120911ccm3msp.bib"),
+        ("CSL-JSON (.json)", "japan20120911ccm3msp.json"),
+    ]:
+        with page.expect_download() as download:
+            page.get_by_role("link", name=name).click()
+        assert download.value.suggested_filename == filename
+        saved = Path(download.value.path()).read_text(encoding="utf-8")
+        assert f"{site_url}/statements/{CCM.id}/" in saved, "the download carries the absolute URL shown"
+        assert (
+            saved.startswith("@misc{")
+            if filename.endswith(".bib")
+            else json.loads(saved)[0]["id"] == "japan20120911ccm3msp"
+        )
 
 
 def test_paragraph_citation_copies_title_number_and_url(clipboard_page, site_url):

@@ -37,8 +37,10 @@ def test_generated_files(files, statements):
             "glossary.md",
             "feed.xml",
             "data/schema.json",
+            "data/citations.bib",
+            "data/citations.json",
         ]
-        + [f"statements/{s.id}{suffix}" for s in statements for suffix in (".md", "/cite.bib", "/cite.json")]
+        + [f"statements/{s.id}.md" for s in statements]
         + [path for path in files if path.startswith(("search/terms/", "search/text/"))]
         + ["search/index.json"]
     )

@@ -94,3 +94,13 @@ def csl(statement: Statement, url: str) -> dict:
 
 def csl_json(statement: Statement, url: str) -> str:
     return json.dumps([csl(statement, url)], ensure_ascii=False, indent=2) + "\n"
+
+
+def bibtex_file(entries: list[tuple[Statement, str]]) -> str:
+    """``/data/citations.bib``: every statement's entry, oldest first; ``(statement, url)`` pairs."""
+    return "\n".join(bibtex(statement, url) for statement, url in entries)
+
+
+def csl_json_file(entries: list[tuple[Statement, str]]) -> str:
+    """``/data/citations.json``: every statement as CSL-JSON, oldest first."""
+    return json.dumps([csl(statement, url) for statement, url in entries], ensure_ascii=False, indent=2) + "\n"

@@ -119,8 +119,6 @@ def generate_files(archive: Archive, site_url: str = "", site_name: str = "") ->
         files[f"statements/{statement.id}.md"] = render.statement_page(
             statement, previous, following, aliases, url=url, head=head, marker=marker.for_page()
         )
-        files[f"statements/{statement.id}/cite.bib"] = citations.bibtex(statement, url)
-        files[f"statements/{statement.id}/cite.json"] = citations.csl_json(statement, url)
     for convention in archive.conventions.values():
         files[f"conventions/{convention.slug}.md"] = render_conventions.convention_page(convention, statements, events)
     for old, new in archive.redirects.items():
@@ -147,6 +145,9 @@ def generate_files(archive: Archive, site_url: str = "", site_name: str = "") ->
     files["data/timeline.json"] = exports.timeline_json(events, site_url)
     files["data/timeline.csv"] = exports.timeline_csv(events, site_url)
     files["data/schema.json"] = schema_json()
+    cited = [(statement, exports.absolute_url(site_url, statement.url)) for statement in statements]
+    files["data/citations.bib"] = citations.bibtex_file(cited)
+    files["data/citations.json"] = citations.csl_json_file(cited)
     return files
 
 

@@ -12,6 +12,7 @@ import json
 from collections.abc import Iterable
 from html import escape
 from itertools import groupby
+from urllib.parse import quote
 
 from . import citations
 from .dates import display_range
@@ -186,19 +187,36 @@ def pager(previous: Statement | None, following: Statement | None) -> str:
 def cite_panel(statement: Statement, url: str) -> str:
     """The "Cite this statement" panel: a formatted citation, BibTeX and CSL-JSON."""
     citation = citations.formatted(statement, url)
+    bib, csl, key = (
+        citations.bibtex(statement, url),
+        citations.csl_json(statement, url),
+        citations.bibtex_key(statement),
+    )
     return (
         '<section class="cite" aria-labelledby="cite-this">'
         '<h2 id="cite-this">Cite this statement</h2>'
         f'<p class="cite__text" id="cite-text" data-url="{e(url)}">{e(citation)} '
         '<span class="cite__accessed">(accessed: add the date you read it)</span></p>'
         f'<details class="cite__format"><summary>BibTeX</summary><pre><code id="cite-bibtex">'
-        f"{e(citations.bibtex(statement, url))}</code></pre></details>"
+        f"{e(bib)}</code></pre></details>"
         f'<details class="cite__format"><summary>CSL-JSON (Zotero, Mendeley)</summary><pre><code id="cite-csl">'
-        f"{e(citations.csl_json(statement, url))}</code></pre></details>"
-        '<p class="cite__downloads">Download: <a href="cite.bib" download>BibTeX (.bib)</a> · '
-        '<a href="cite.json" download>CSL-JSON (.json)</a></p>'
+        f"{e(csl)}</code></pre></details>"
+        '<p class="cite__downloads">Download: '
+        f"{_download(bib, 'application/x-bibtex', f'{key}.bib', 'cite-bibtex', 'BibTeX (.bib)')} · "
+        f"{_download(csl, 'application/vnd.citationstyles.csl+json', f'{key}.json', 'cite-csl', 'CSL-JSON (.json)')}"
+        "</p>"
         "</section>"
     )
+
+
+def _download(text: str, media_type: str, filename: str, source: str, label: str) -> str:
+    """A link that downloads ``text`` itself (a data: URL), so no file per statement is built.
+
+    ``data-source`` names the element holding the same text, from which the page's script
+    rebuilds the link once it has made the URL in it absolute.
+    """
+    href = f"data:{media_type};charset=utf-8,{quote(text, safe='')}"
+    return f'<a href="{e(href)}" download="{e(filename)}" data-source="{source}">{label}</a>'
 
 
 def statement_page(
