@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 from conftest import ROOT, run_build
@@ -132,3 +135,26 @@ def test_pages_load_only_the_search_configuration(built_site):
     own = locations.index("statements/2012-09-11-ccm-3msp/")
     assert locations[own + 1] == "statements/2012-09-11-ccm-3msp/#p1", "a statement's entry precedes its paragraphs"
     assert not {"timeline/", "statements/2012-09-11-ccm-3msp/"} & pages, "generated pages are indexed once"
+
+
+def test_shared_navigation_and_footer_match_a_per_page_rendering(built_site, tmp_path):
+    """Pages outside the nav reuse one rendering of the sidebar and footer (plugin.on_env);
+    built with that switched off, every page must come out byte for byte the same."""
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    marker = "      data_dir: !ENV [ARCHIVE_DATA_DIR, data]\n"
+    assert marker in config and "custom_dir: docs/overrides\n" in config
+    config = config.replace(marker, f"      data_dir: {ROOT / 'data'}\n      share_layout: false\n")
+    config = config.replace("custom_dir: docs/overrides\n", f"custom_dir: {ROOT / 'docs' / 'overrides'}\n")
+    (tmp_path / "mkdocs.yml").write_text(f"docs_dir: {ROOT / 'docs'}\n{config}", encoding="utf-8")
+    site = tmp_path / "site"
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(tmp_path / "mkdocs.yml"), "-d", str(site)],
+        capture_output=True, text=True, check=False, timeout=300,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    pages = sorted(path.relative_to(built_site) for path in built_site.rglob("*.html"))
+    assert len([p for p in pages if p.parts[0] == "statements"]) > 3
+    assert pages == sorted(path.relative_to(site) for path in site.rglob("*.html"))
+    for page in pages:
+        assert (site / page).read_bytes() == (built_site / page).read_bytes(), page

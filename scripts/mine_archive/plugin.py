@@ -25,6 +25,8 @@ log = logging.getLogger("mkdocs.plugins.statements-archive")
 
 class ArchiveConfig(base.Config):
     data_dir = c.Type(str, default="data")
+    # Render the navigation and footer once for all pages outside the nav (see on_env).
+    share_layout = c.Type(bool, default=True)
 
 
 class ArchivePlugin(BasePlugin[ArchiveConfig]):
@@ -70,6 +72,28 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
 
     def on_page_content(self, html: str, *, page, config, files) -> str:  # noqa: ANN001
         return self.bodies.get(page.file.src_uri, html)
+
+    def on_page_context(self, context, *, page, config, nav):  # noqa: ANN001
+        # A page outside the nav with no table of contents has the same navigation
+        # sidebar and footer as every other such page at its depth: no entry is active,
+        # there is no previous or next page and no toc. docs/overrides/main.html renders
+        # them once (archive_shared) instead of once per statement.
+        context["shared_layout"] = (
+            self.config.share_layout and page not in nav.pages and not page.toc.items
+        )
+        return context
+
+    def on_env(self, env, *, config, files):  # noqa: ANN001
+        rendered: dict[str, str] = {}
+
+        def shared(key: str, render):  # noqa: ANN001 - a Jinja block's super
+            """``render()``, the first time a build asks for ``key``; the same text afterwards."""
+            if key not in rendered:
+                rendered[key] = render()
+            return rendered[key]
+
+        env.globals["archive_shared"] = shared
+        return env
 
     def on_post_build(self, *, config) -> None:  # noqa: ANN001
         site = Path(config.site_dir)
