@@ -147,8 +147,9 @@ def test_shared_navigation_and_footer_match_a_per_page_rendering(built_site, tmp
     config = config.replace("custom_dir: docs/overrides\n", f"custom_dir: {ROOT / 'docs' / 'overrides'}\n")
     (tmp_path / "mkdocs.yml").write_text(f"docs_dir: {ROOT / 'docs'}\n{config}", encoding="utf-8")
     site = tmp_path / "site"
+    command = ["mkdocs", "build", "--strict", "-q", "-f", str(tmp_path / "mkdocs.yml"), "-d", str(site)]
     result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(tmp_path / "mkdocs.yml"), "-d", str(site)],
+        [sys.executable, "-m", *command],
         capture_output=True, text=True, check=False, timeout=300,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
     )  # fmt: skip

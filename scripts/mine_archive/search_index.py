@@ -130,7 +130,7 @@ def index_files(docs: list[Document]) -> dict[str, str]:
     shards: dict[str, dict[str, list[int]]] = {}
     for word in sorted(postings):
         absolute = postings[word]
-        gaps = [absolute[0]] + [now - (before >> 4 << 4) for before, now in zip(absolute, absolute[1:])]
+        gaps = [absolute[0]] + [now - (before >> 4 << 4) for before, now in zip(absolute, absolute[1:], strict=False)]
         shards.setdefault(shard_key(word), {})[word] = gaps
     for key, words in shards.items():
         files[f"search/terms/{key}.json"] = _dump(words)
