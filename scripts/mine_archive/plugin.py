@@ -78,9 +78,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         # sidebar and footer as every other such page at its depth: no entry is active,
         # there is no previous or next page and no toc. docs/overrides/main.html renders
         # them once (archive_shared) instead of once per statement.
-        context["shared_layout"] = (
-            self.config.share_layout and page not in nav.pages and not page.toc.items
-        )
+        context["shared_layout"] = self.config.share_layout and page not in nav.pages and not page.toc.items
         return context
 
     def on_env(self, env, *, config, files):  # noqa: ANN001
