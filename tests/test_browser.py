@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import pytest
+import synthetic
 from axe_playwright_python.sync_playwright import Axe
-from conftest import ROOT
+from conftest import ROOT, _serve, run_build
+from mine_archive import pipeline
 from mine_archive.statements import load_statements
 from mine_archive.timeline import events
 
@@ -15,6 +17,8 @@ PAGES = [
     "/about/",
     "/statements/",
     "/timeline/",
+    "/timeline/2012/",
+    "/timeline/money/",
     "/conventions/apmbc/",
     "/conventions/ccm/",
     "/data/",
@@ -201,42 +205,63 @@ def _visible_entries(page) -> list[str]:
     )
 
 
-def test_timeline_shows_every_entry_in_order(visit):
+def _year(year: int) -> list[str]:
+    return [e.id for e in EVENTS if e.commitment.date.year == year]
+
+
+def test_the_timeline_overview_leads_to_every_entry_on_its_years_page(visit):
     page = visit.goto("/timeline/")
-    assert _visible_entries(page) == [e.id for e in EVENTS]
-    assert page.locator(".filter__status").inner_text() == f"Showing {len(EVENTS)} of {len(EVENTS)} entries."
+    lines = page.locator(".timeline-line a")
+    hrefs = [lines.nth(i).get_attribute("href") for i in range(lines.count())]
+    assert hrefs == [f"../timeline/{e.commitment.date.year}/#{e.id}" for e in EVENTS]
+    lines.filter(has_text="Japan concludes the Ottawa Convention").click()
+    page.wait_for_load_state()
+    event = next(e for e in EVENTS if e.commitment.title == "Japan concludes the Ottawa Convention")
+    assert page.url == f"{visit.origin}/timeline/1998/#{event.id}"
+    assert page.locator(":target").get_attribute("id") == event.id and page.locator(":target").is_visible()
+    for year in sorted({e.commitment.date.year for e in EVENTS}):
+        page = visit.goto(f"/timeline/{year}/")
+        assert _visible_entries(page) == _year(year)
+        assert (
+            page.locator(".filter__status").inner_text() == f"Showing {len(_year(year))} of {len(_year(year))} entries."
+        )
+
+
+def test_the_money_page_draws_each_currency(visit):
+    page = visit.goto("/timeline/money/")
     figure = page.locator("#money-usd svg")
     assert figure.get_attribute("role") == "img" and figure.bounding_box()["height"] > 100
+    assert page.locator(".money-table tbody tr").count() == sum(1 for e in EVENTS if e.commitment.amount)
 
 
 def test_timeline_filters_narrow_and_restore_the_list(visit):
-    page = visit.goto("/timeline/")
+    page = visit.goto("/timeline/1998/")
     form = page.locator("#timeline-filter")
-    form.get_by_label("APMBC").uncheck()
-    ccm = [e.id for e in EVENTS if e.commitment.convention == "CCM"]
-    assert _visible_entries(page) == ccm
-    assert page.locator("#t2003").is_hidden() and page.locator("#t2012").is_visible()
-    form.get_by_label("Office").uncheck()
+    form.get_by_label("Pledge").uncheck()
     assert _visible_entries(page) == [
-        e.id for e in EVENTS if e.commitment.convention == "CCM" and e.commitment.kind != "office"
+        e.id for e in EVENTS if e.commitment.date.year == 1998 and e.commitment.kind != "pledge"
     ]
-    assert page.locator(".filter__status").inner_text() == f"Showing {len(ccm) - 1} of {len(EVENTS)} entries."
-    form.get_by_label("APMBC").check()
-    form.get_by_label("Office").check()
-    assert _visible_entries(page) == [e.id for e in EVENTS]
+    assert page.locator(".filter__status").inner_text() == "Showing 3 of 4 entries."
+    form.get_by_label("Universalization").uncheck()
+    assert len(_visible_entries(page)) == 2
+    form.get_by_label("Pledge").check()
+    form.get_by_label("Universalization").check()
+    assert _visible_entries(page) == _year(1998)
 
 
 def test_timeline_filters_work_by_keyboard(visit):
-    page = visit.goto("/timeline/")
-    page.locator("#timeline-filter input[value=ccm]").focus()
+    page = visit.goto("/timeline/2012/")
+    page.locator("#timeline-filter input[value=pledge]").focus()
     page.keyboard.press("Space")
-    assert _visible_entries(page) == [e.id for e in EVENTS if e.commitment.convention == "APMBC"]
+    assert _visible_entries(page) == [
+        e.id for e in EVENTS if e.commitment.date.year == 2012 and e.commitment.kind != "pledge"
+    ]
 
 
 def test_each_timeline_entry_links_to_and_marks_its_paragraph(visit):
     page = visit.goto("/timeline/")
     for event in EVENTS:
-        page.goto(f"{visit.origin}/timeline/#{event.id}")
+        page.goto(f"{visit.origin}/timeline/{event.commitment.date.year}/#{event.id}")
         page.locator(f'[id="{event.id}"] a.timeline-entry__source').click()
         page.wait_for_load_state()
         assert page.url == f"{visit.origin}/statements/{event.statement.id}/#{event.commitment.paragraph}"
@@ -247,15 +272,52 @@ def test_each_timeline_entry_links_to_and_marks_its_paragraph(visit):
 
 
 def test_timeline_reads_without_javascript(no_js_visit):
-    page = no_js_visit.goto("/timeline/")
-    assert _visible_entries(page) == [e.id for e in EVENTS]
+    page = no_js_visit.goto("/timeline/1998/")
+    assert _visible_entries(page) == _year(1998)
     assert page.locator("#timeline-filter").is_hidden(), "filters need JavaScript, so they stay hidden without it"
+    page = no_js_visit.goto("/timeline/")
+    assert page.locator(".timeline-line").count() == len(EVENTS)
+    page = no_js_visit.goto("/timeline/money/")
     assert page.locator(".money-table tbody tr").count() == sum(1 for e in EVENTS if e.commitment.amount)
 
 
 def test_timeline_prints_entries_without_controls(visit):
-    page = visit.goto("/timeline/")
+    page = visit.goto("/timeline/1998/")
     page.emulate_media(media="print")
     assert page.locator("#timeline-filter").is_hidden()
     assert page.locator(".md-header").is_hidden() and page.locator(".md-sidebar--primary").is_hidden()
-    assert len(_visible_entries(page)) == len(EVENTS)
+    assert _visible_entries(page) == _year(1998)
+
+
+@pytest.fixture(scope="module")
+def synthetic_site(tmp_path_factory):
+    """A site built from 40 synthetic statements: years with entries under both conventions."""
+    root = tmp_path_factory.mktemp("synthetic")
+    data = synthetic.write_corpus(root / "data", 40)
+    result = run_build("site", "--data", str(data), "--site-dir", str(root / "site"))
+    assert result.returncode == 0, result.stderr
+    server = _serve(root / "site")
+    yield f"http://127.0.0.1:{server.server_address[1]}", events(pipeline.load(data).statements)
+    server.shutdown()
+    server.server_close()
+
+
+def test_a_convention_pages_year_link_opens_the_year_filtered_to_that_convention(browser, synthetic_site):
+    url, synthetic_events = synthetic_site
+    year = next(
+        y
+        for y in sorted({e.commitment.date.year for e in synthetic_events})
+        if len({e.commitment.convention for e in synthetic_events if e.commitment.date.year == y}) == 2
+    )
+    of_year = [e for e in synthetic_events if e.commitment.date.year == year]
+    page = browser.new_page()
+    page.goto(f"{url}/conventions/ccm/", wait_until="networkidle")
+    page.locator(f"#t{year} a").click()
+    page.wait_for_load_state("networkidle")
+    assert page.url == f"{url}/timeline/{year}/?convention=ccm"
+    ccm = [e.id for e in of_year if e.commitment.convention == "CCM"]
+    assert _visible_entries(page) == ccm and 0 < len(ccm) < len(of_year)
+    assert page.locator(".filter__status").inner_text() == f"Showing {len(ccm)} of {len(of_year)} entries."
+    page.locator("#timeline-filter").get_by_label("APMBC").check()
+    assert _visible_entries(page) == [e.id for e in of_year]
+    page.close()

@@ -28,7 +28,6 @@ def test_generated_files(files, statements):
     assert sorted(files) == sorted(
         [
             "statements/index.md",
-            "timeline.md",
             "conventions/apmbc.md",
             "conventions/ccm.md",
             "data/statements.json",
@@ -41,6 +40,8 @@ def test_generated_files(files, statements):
             "data/citations.json",
         ]
         + [f"statements/{s.id}.md" for s in statements]
+        + ["timeline.md", "timeline/money.md"]
+        + [f"timeline/{year}.md" for year in sorted({c.date.year for s in statements for c in s.commitments})]
         + [path for path in files if path.startswith(("search/terms/", "search/text/"))]
         + ["search/index.json"]
     )

@@ -42,7 +42,9 @@ def postings(files, word: str) -> list[tuple[str, int, bool]]:
 
 def test_every_block_has_a_document_after_its_statements_own(files):
     locations = [d["location"] for d in documents(files)]
-    listings = ["statements/", "timeline/", "conventions/apmbc/", "conventions/ccm/"]
+    years = sorted({c.date.year for s in STATEMENTS for c in s.commitments})
+    listings = ["statements/", "timeline/", "timeline/money/"] + [f"timeline/{year}/" for year in years]
+    listings += ["conventions/apmbc/", "conventions/ccm/"]
     assert locations == listings + [
         location for s in STATEMENTS for location in [s.url] + [f"{s.url}#{b.id}" for b in s.blocks]
     ]
@@ -98,3 +100,9 @@ def test_the_tokenizer_matches_the_workers():
         "lao", "pdr", "s", "uxo", "related", "10", "113", "états",
     ]  # fmt: skip
     assert search_index.shard_key("étés") == "e9-74" and search_index.shard_key("a") == "61"
+
+
+def test_a_years_timeline_page_is_found_by_its_entries_titles(files):
+    year = next(d for d in documents(files) if d["location"] == "timeline/2012/")
+    assert year["title"] == "Timeline: 2012"
+    assert "Japan wishes to boost universalization efforts in Asia and the Pacific" in year["text"]

@@ -6,16 +6,20 @@ import csv
 import io
 import json
 import re
+import sys
 from pathlib import Path
 
 import pytest
-from conftest import DATA
+from conftest import DATA, ROOT
 from mine_archive import charts, exports, pipeline, render_timeline, timeline
 from mine_archive.commitments import Amount, quote_in
 from mine_archive.conventions import load_conventions
 from mine_archive.errors import DataError
 from mine_archive.statements import load_statement, load_statements
 from test_statements import VALID, write
+
+sys.path.insert(0, str(ROOT / "scripts"))
+import synthetic  # noqa: E402
 
 STATEMENTS = load_statements(DATA / "statements")
 EVENTS = timeline.events(STATEMENTS)
@@ -168,20 +172,52 @@ def test_timeline_is_in_date_order():
 # --- rendering ----------------------------------------------------------------------
 
 
-def test_timeline_page_lists_every_entry_grouped_by_year():
-    page = render_timeline.timeline_page(EVENTS)
-    ids = re.findall(r'<li class="timeline-entry" id="([^"]+)"', page)
-    assert ids == [e.id for e in EVENTS]
-    years = re.findall(r'<h2 id="t(\d{4})">', page)
-    assert years == sorted(set(years)) and years[0] == "1997"
-    assert '<time datetime="1998">1998–2002</time>' in page
-    assert '<time datetime="2003-02-08">8 February 2003</time>' in page
+def test_year_pages_hold_every_entry_in_full():
+    files = render_timeline.timeline_files(EVENTS)
+    years = sorted({e.commitment.date.year for e in EVENTS})
+    assert sorted(files) == sorted(["timeline.md", "timeline/money.md"] + [f"timeline/{year}.md" for year in years])
+    ids = []
+    for year in years:
+        page = files[f"timeline/{year}.md"]
+        assert f'<h1 id="timeline">Timeline: {year}</h1>' in page
+        ids += re.findall(r'<li class="timeline-entry" id="([^"]+)"', page)
+        assert '<form class="filter timeline-filter" id="timeline-filter" hidden>' in page
+    assert ids == [e.id for e in EVENTS], "every entry once, in timeline order"
+    page = files["timeline/2012.md"]
+    assert '<time datetime="2003-02-08">8 February 2003</time>' in files["timeline/2003.md"]
     assert (
-        '<a class="timeline-entry__source" href="../statements/2012-09-11-ccm-3msp/#p7">'
+        '<a class="timeline-entry__source" href="../../statements/2012-09-11-ccm-3msp/#p7">'
         "Statement by H. E. Mr. Mari AMANO to the Third Meeting of States Parties to the Convention on "
         "Cluster Munitions, ¶7</a>" in page
     )
-    assert '<form class="filter timeline-filter" id="timeline-filter" hidden>' in page
+    assert 'href="../2011/" rel="prev"' in page and 'href="../2016/" rel="next"' in page
+    assert 'rel="prev"' not in files["timeline/1997.md"] and 'rel="next"' not in files["timeline/2025.md"]
+
+
+def test_the_overview_lists_every_year_and_links_each_entry_to_its_year():
+    page = render_timeline.timeline_page(EVENTS)
+    years = re.findall(r'<h3 id="t(\d{4})"><a href="../timeline/(\d{4})/">', page)
+    assert [a for a, b in years] == [b for a, b in years] == sorted({str(e.commitment.date.year) for e in EVENTS})
+    links = re.findall(r'<li class="timeline-line">.*?<a href="../(timeline/\d{4}/#[^"]+)">', page)
+    assert links == [render_timeline.entry_url(e) for e in EVENTS], "the real archive has at most 5 a year"
+    assert '<time datetime="1998">1998–2002</time>' in page
+    assert "4 entries: APMBC 4" in page and "This entry with its quote" in page
+    assert 'href="money/"' in page and "timeline-entry" not in page, "quotes live on the year pages"
+
+
+def test_the_overview_shows_the_first_entries_of_a_busy_year(tmp_path):
+    data = synthetic.write_corpus(tmp_path / "data", 60)
+    events = timeline.events(pipeline.load(data).statements)
+    busiest, items = max(render_timeline.by_year(events), key=lambda pair: len(pair[1]))
+    assert len(items) > render_timeline.OVERVIEW_PER_YEAR
+    page = render_timeline.timeline_page(events)
+    section = page[page.index(f'<h3 id="t{busiest}">') :]
+    section = section[: section.index("</section>")]
+    assert section.count('<li class="timeline-line">') == render_timeline.OVERVIEW_PER_YEAR
+    rest = len(items) - render_timeline.OVERVIEW_PER_YEAR
+    assert f"All {len(items)} entries of {busiest} ({rest} more), with their quotes" in section
+    year_page = render_timeline.timeline_files(events)[f"timeline/{busiest}.md"]
+    assert year_page.count('<li class="timeline-entry"') == len(items)
 
 
 def test_amounts_are_shown_as_stated():
@@ -202,12 +238,14 @@ def test_money_chart_keeps_currencies_apart_and_marks_cumulative_totals():
     assert charts.money_chart(EVENTS, "EUR") == ""
 
 
-def test_money_table_has_the_chart_data():
-    page = render_timeline.timeline_page(EVENTS)
+def test_money_page_has_the_chart_and_its_data():
+    page = render_timeline.money_page(EVENTS)
+    assert '<h2 id="jpy">Yen (JPY)</h2>' in page and '<svg class="money-chart"' in page
     table = page[page.index('<table class="money-table"><caption>Sums stated in US dollars') :]
     table = table[: table.index("</table>")]
     assert table.count("<tr>") == 5  # header + four sums
     assert "more than US$40 million" in table and "cumulative total" in table
+    assert 'href="../../timeline/2016/#' in table, "each sum links to its entry on its year's page"
 
 
 def test_convention_pages_list_key_dates_statements_and_entries():
@@ -215,11 +253,11 @@ def test_convention_pages_list_key_dates_statements_and_entries():
     ccm = files["conventions/ccm.md"]
     assert '<time datetime="2010-08-01">1 August 2010</time>' in ccm
     assert "Dublin, Ireland" in ccm and 'rel="external">United Nations Treaty Collection</a>' in ccm
-    assert ccm.count('class="timeline-entry"') == 9
-    assert 'href="../../statements/2012-09-11-ccm-3msp/#p7"' in ccm
+    assert ccm.count('class="timeline-line"') == 9
+    assert 'href="../../timeline/2012/?convention=ccm"' in ccm
     assert "2003-02-mofa-efforts-landmines" not in ccm
     apmbc = files["conventions/apmbc.md"]
-    assert apmbc.count('class="timeline-entry"') == 16 and apmbc.count('class="statement-entry"') == 2
+    assert apmbc.count('class="timeline-line"') == 16 and apmbc.count('class="statement-entry"') == 2
 
 
 # --- exports ---------------------------------------------------------------------------

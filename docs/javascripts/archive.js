@@ -34,6 +34,13 @@
       status.textContent = "Showing " + shown + " of " + entries.length + " entries.";
     }
 
+    /* ?convention=apmbc (from a convention page) starts with that convention alone. */
+    var only = new URLSearchParams(window.location.search).get("convention");
+    if (only && form.querySelector('input[name="convention"][value="' + CSS.escape(only) + '"]')) {
+      form.querySelectorAll('input[name="convention"]').forEach(function (input) {
+        input.checked = input.value === only;
+      });
+    }
     form.hidden = false;
     form.addEventListener("change", apply);
     form.addEventListener("submit", function (event) { event.preventDefault(); });

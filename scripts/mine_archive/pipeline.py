@@ -102,9 +102,9 @@ def generate_files(archive: Archive, site_url: str = "", site_name: str = "") ->
     events = timeline.events(statements)
     files: dict[str, str] = {
         "statements/index.md": render.browse_page(statements),
-        "timeline.md": render_timeline.timeline_page(events),
         "glossary.md": render.glossary_page(archive.glossary),
     }
+    files.update(render_timeline.timeline_files(events))
     marker = Marker(archive.glossary)
     for index, statement in enumerate(statements):
         previous = statements[index - 1] if index > 0 else None
@@ -123,22 +123,35 @@ def generate_files(archive: Archive, site_url: str = "", site_name: str = "") ->
         files[f"conventions/{convention.slug}.md"] = render_conventions.convention_page(convention, statements, events)
     for old, new in archive.redirects.items():
         files[f"{old}index.html"] = redirect_page(old, new)
-    listings = [
-        search_index.Document("statements/", "Statements", "Every statement, newest first, by year."),
-        search_index.Document(
-            "timeline/",
-            "Timeline of Japan's commitments",
-            "What Japan signed, destroyed, pledged, gave, chaired and campaigned for, in date order, "
-            "with the money the statements state.",
-        ),
-    ] + [
-        search_index.Document(
-            convention.url,
-            f"{convention.short_name} ({convention.code})",
-            f"{convention.name}. {convention.also_known_as or ''}. {convention.summary}",
-        )
-        for convention in archive.conventions.values()
-    ]
+    listings = (
+        [
+            search_index.Document("statements/", "Statements", "Every statement, newest first, by year."),
+            search_index.Document(
+                "timeline/",
+                "Timeline of Japan's commitments",
+                "What Japan signed, destroyed, pledged, gave, chaired and campaigned for, in date order, year by year.",
+            ),
+            search_index.Document(
+                "timeline/money/",
+                "Money the statements state",
+                "Every sum of money the statements state: pledges, contributions, grants, in yen and US dollars.",
+            ),
+        ]
+        + [
+            search_index.Document(
+                f"timeline/{year}/", f"Timeline: {year}", " · ".join(ev.commitment.title for ev in items)
+            )
+            for year, items in render_timeline.by_year(events)
+        ]
+        + [
+            search_index.Document(
+                convention.url,
+                f"{convention.short_name} ({convention.code})",
+                f"{convention.name}. {convention.also_known_as or ''}. {convention.summary}",
+            )
+            for convention in archive.conventions.values()
+        ]
+    )
     files.update(search_index.index_files(search_index.documents(statements, listings)))
     files["feed.xml"] = feed.atom(statements, site_name, site_url)
     files["data/statements.json"] = exports.statements_json(statements, site_url)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .conventions import Convention
 from .render import context_line, e, front_matter, time_tag
-from .render_timeline import entry
+from .render_timeline import OVERVIEW_PER_YEAR, years_overview
 from .statements import Statement
 from .timeline import Event
 
@@ -39,7 +39,6 @@ def convention_page(convention: Convention, statements: list[Statement], events:
         f'<span class="statement-entry__context">{e(context_line(s))}</span></li>'
         for s in mine
     )
-    timeline = "".join(entry(ev, prefix="../../") for ev in entries)
     parts = [
         f'<h1 id="convention">{e(convention.short_name)} ({e(convention.code)})</h1>',
         f'<p class="convention-name">The <cite>{e(convention.name)}</cite>{aka}.</p>',
@@ -50,8 +49,9 @@ def convention_page(convention: Convention, statements: list[Statement], events:
         f'<ul class="statement-list">{statement_items}</ul>' if mine else "<p>None in the archive yet.</p>",
         f'<h2 id="timeline">Japan\'s commitments under the {e(convention.code)} ({len(entries)})</h2>',
         (
-            '<p>In date order; the <a href="../../timeline/">timeline</a> shows both conventions together.</p>\n\n'
-            f'<ol class="timeline">{timeline}</ol>'
+            f"<p>In date order, the first {OVERVIEW_PER_YEAR} of each year; a year's page holds all of them with "
+            'their quotes, and the <a href="../../timeline/">timeline</a> shows both conventions together.</p>\n\n'
+            + years_overview(entries, "../../", convention.code)
         )
         if entries
         else "<p>None recorded yet.</p>",
