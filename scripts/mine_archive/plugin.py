@@ -75,10 +75,12 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
 
     def on_page_context(self, context, *, page, config, nav):  # noqa: ANN001
         # A page outside the nav with no table of contents has the same navigation
-        # sidebar and footer as every other such page at its depth: no entry is active,
-        # there is no previous or next page and no toc. docs/overrides/main.html renders
-        # them once (archive_shared) instead of once per statement.
-        context["shared_layout"] = self.config.share_layout and page not in nav.pages and not page.toc.items
+        # sidebar and footer as every other such page in the same folder (links are
+        # relative to it): no entry is active, there is no previous or next page and no
+        # toc. docs/overrides/main.html renders them once per folder (archive_shared)
+        # instead of once per statement. The value is that folder, or "" to render anew.
+        shared = self.config.share_layout and page not in nav.pages and not page.toc.items
+        context["shared_layout"] = page.url.rstrip("/").rpartition("/")[0] + "/" if shared else ""
         return context
 
     def on_env(self, env, *, config, files):  # noqa: ANN001
