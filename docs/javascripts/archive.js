@@ -129,7 +129,7 @@
     /* Downloads carry the text shown, now with the absolute URL in it. */
     document.querySelectorAll(".cite__downloads a[data-source]").forEach(function (link) {
       var source = document.getElementById(link.dataset.source);
-      var head = link.getAttribute("href").split(",")[0];
+      var head = link.getAttribute("href").split(",")[0].replace(";base64", "");
       link.setAttribute("href", head + "," + encodeURIComponent(source.textContent));
     });
     var today = new Date().toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" });

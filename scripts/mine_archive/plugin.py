@@ -86,10 +86,15 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
     def on_env(self, env, *, config, files):  # noqa: ANN001
         rendered: dict[str, str] = {}
 
-        def shared(key: str, render):  # noqa: ANN001 - a Jinja block's super
-            """``render()``, the first time a build asks for ``key``; the same text afterwards."""
+        def shared(key: str, render=None, caller=None):  # noqa: ANN001, ANN202 - Jinja callables
+            """The text of ``render()`` (a block's super) or of a ``{% call %}`` block's body,
+            rendered the first time a build asks for ``key`` and reused afterwards; an empty
+            key, or share_layout: false, renders anew."""
+            body = render or caller
+            if not key or not self.config.share_layout:
+                return body()
             if key not in rendered:
-                rendered[key] = render()
+                rendered[key] = body()
             return rendered[key]
 
         env.globals["archive_shared"] = shared

@@ -9,10 +9,10 @@ escaped here; nothing in a data file can become markup.
 from __future__ import annotations
 
 import json
+from base64 import b64encode
 from collections.abc import Iterable
 from html import escape
 from itertools import groupby
-from urllib.parse import quote
 
 from . import citations
 from .dates import display_range
@@ -215,7 +215,7 @@ def _download(text: str, media_type: str, filename: str, source: str, label: str
     ``data-source`` names the element holding the same text, from which the page's script
     rebuilds the link once it has made the URL in it absolute.
     """
-    href = f"data:{media_type};charset=utf-8,{quote(text, safe='')}"
+    href = f"data:{media_type};charset=utf-8;base64,{b64encode(text.encode('utf-8')).decode('ascii')}"
     return f'<a href="{e(href)}" download="{e(filename)}" data-source="{source}">{label}</a>'
 
 
