@@ -159,3 +159,16 @@ def test_shared_navigation_and_footer_match_a_per_page_rendering(built_site, tmp
     assert pages == sorted(path.relative_to(site) for path in site.rglob("*.html"))
     for page in pages:
         assert (site / page).read_bytes() == (built_site / page).read_bytes(), page
+
+
+def test_the_built_search_index_is_the_pipelines(built_site):
+    """The build writes the search files from a forked child (background.py): the same files."""
+    from mine_archive import pipeline
+
+    expected = pipeline.search_files(pipeline.load(ROOT / "data"))
+    built = {
+        str(path.relative_to(built_site)): path.read_text(encoding="utf-8")
+        for path in (built_site / "search").rglob("*.json")
+        if path.name not in ("search_index.json", "pages.json")
+    }
+    assert built == expected

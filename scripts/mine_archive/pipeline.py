@@ -96,33 +96,10 @@ def schema_json() -> str:
     return json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
 
 
-def generate_files(archive: Archive, site_url: str = "", site_name: str = "") -> dict[str, str]:
-    """Every generated page and data file."""
+def search_files(archive: Archive) -> dict[str, str]:
+    """The archive's search index (``search/…``): statements, paragraphs and listing pages."""
     statements = archive.statements
     events = timeline.events(statements)
-    files: dict[str, str] = {
-        "statements/index.md": render.browse_page(statements),
-        "glossary.md": render.glossary_page(archive.glossary),
-    }
-    files.update(render_timeline.timeline_files(events))
-    marker = Marker(archive.glossary)
-    for index, statement in enumerate(statements):
-        previous = statements[index - 1] if index > 0 else None
-        following = statements[index + 1] if index + 1 < len(statements) else None
-        aliases = {
-            anchor.partition("#")[2]: old
-            for anchor, old in archive.aliases.items()
-            if anchor.startswith(statement.url + "#")
-        }
-        url = exports.absolute_url(site_url, statement.url)
-        head = head_meta.head_tags(statement, url, render.description(statement), site_name)
-        files[f"statements/{statement.id}.md"] = render.statement_page(
-            statement, previous, following, aliases, url=url, head=head, marker=marker.for_page()
-        )
-    for convention in archive.conventions.values():
-        files[f"conventions/{convention.slug}.md"] = render_conventions.convention_page(convention, statements, events)
-    for old, new in archive.redirects.items():
-        files[f"{old}index.html"] = redirect_page(old, new)
     listings = (
         [
             search_index.Document("statements/", "Statements", "Every statement, newest first, by year."),
@@ -152,7 +129,36 @@ def generate_files(archive: Archive, site_url: str = "", site_name: str = "") ->
             for convention in archive.conventions.values()
         ]
     )
-    files.update(search_index.index_files(search_index.documents(statements, listings)))
+    return search_index.index_files(search_index.documents(statements, listings))
+
+
+def generate_files(archive: Archive, site_url: str = "", site_name: str = "", *, search: bool = True) -> dict[str, str]:
+    """Every generated page and data file; ``search=False`` leaves out ``search_files``."""
+    statements = archive.statements
+    events = timeline.events(statements)
+    files: dict[str, str] = {
+        "statements/index.md": render.browse_page(statements),
+        "glossary.md": render.glossary_page(archive.glossary),
+    }
+    files.update(render_timeline.timeline_files(events))
+    marker = Marker(archive.glossary)
+    for index, statement in enumerate(statements):
+        previous = statements[index - 1] if index > 0 else None
+        following = statements[index + 1] if index + 1 < len(statements) else None
+        aliases = {
+            anchor.partition("#")[2]: old
+            for anchor, old in archive.aliases.items()
+            if anchor.startswith(statement.url + "#")
+        }
+        url = exports.absolute_url(site_url, statement.url)
+        head = head_meta.head_tags(statement, url, render.description(statement), site_name)
+        files[f"statements/{statement.id}.md"] = render.statement_page(
+            statement, previous, following, aliases, url=url, head=head, marker=marker.for_page()
+        )
+    for convention in archive.conventions.values():
+        files[f"conventions/{convention.slug}.md"] = render_conventions.convention_page(convention, statements, events)
+    for old, new in archive.redirects.items():
+        files[f"{old}index.html"] = redirect_page(old, new)
     files["feed.xml"] = feed.atom(statements, site_name, site_url)
     files["data/statements.json"] = exports.statements_json(statements, site_url)
     files["data/timeline.json"] = exports.timeline_json(events, site_url)
@@ -161,6 +167,8 @@ def generate_files(archive: Archive, site_url: str = "", site_name: str = "") ->
     cited = [(statement, exports.absolute_url(site_url, statement.url)) for statement in statements]
     files["data/citations.bib"] = citations.bibtex_file(cited)
     files["data/citations.json"] = citations.csl_json_file(cited)
+    if search:
+        files.update(search_files(archive))
     return files
 
 

@@ -17,7 +17,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from . import csp, pipeline, reproducible
+from . import background, csp, pipeline, reproducible
 from .errors import DataError
 
 log = logging.getLogger("mkdocs.plugins.statements-archive")
@@ -33,6 +33,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
     """Adds the statement pages and data exports generated from ``data_dir``."""
 
     bodies: dict[str, str]
+    search: background.Job | None = None
 
     def _data_dir(self, config) -> Path:  # noqa: ANN001 - MkDocsConfig
         return Path(config.config_file_path).parent / self.config.data_dir
@@ -54,8 +55,11 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
                 f"{len(archive.unlocked)} published anchors are not in data/anchors.lock yet "
                 f"(first: {archive.unlocked[0]}); run `make anchors` to lock them."
             )
+        # The search index is written after the pages, and built meanwhile (background.py).
+        self.search = background.Job(lambda: pipeline.search_files(archive))
         self.bodies = {}
-        for path, content in sorted(pipeline.generate_files(archive, config.site_url or "", config.site_name).items()):
+        generated = pipeline.generate_files(archive, config.site_url or "", config.site_name, search=False)
+        for path, content in sorted(generated.items()):
             inclusion = InclusionLevel.UNDEFINED
             if path.endswith(".md"):
                 # Statements are reached from the browse page and each other, never the nav:
@@ -102,9 +106,26 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
 
     def on_post_build(self, *, config) -> None:  # noqa: ANN001
         site = Path(config.site_dir)
+        self._write_search_index(site)
         self._defer_search_documents(site)
         pages = [path.read_text(encoding="utf-8") for path in sorted(site.rglob("*.html"))]
         (site / "_headers").write_text(csp.headers_file(csp.policy(pages)), encoding="utf-8")
+
+    def on_build_error(self, *, error) -> None:  # noqa: ANN001
+        if self.search is not None:
+            self.search.cancel()
+            self.search = None
+
+    def _write_search_index(self, site: Path) -> None:
+        job, self.search = self.search, None
+        try:
+            files = job.result() if job else {}
+        except background.JobFailed as failure:
+            raise PluginError(f"Building the search index failed:\n{failure}") from None
+        for path, text in files.items():
+            target = site / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8")
 
     @staticmethod
     def _defer_search_documents(site: Path) -> None:
