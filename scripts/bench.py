@@ -93,8 +93,28 @@ def tree_bytes(site: Path) -> int:
     return sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
 
 
+def tree_files(site: Path) -> int:
+    return sum(1 for p in site.rglob("*") if p.is_file())
+
+
 def statement_pages(site: Path) -> list[int]:
     return sorted(p.stat().st_size for p in (site / "statements").glob("*/index.html"))
+
+
+def largest_year_page(site: Path) -> str:
+    """The year of the largest /timeline/<year>/ page."""
+    return max((site / "timeline").glob("[0-9]*/index.html"), key=lambda p: p.stat().st_size).parent.name
+
+
+def listing_pages(site: Path) -> dict[str, int]:
+    """HTML bytes of the pages that list many entries: the timeline's and the browse page."""
+    return {
+        "timeline overview": (site / "timeline" / "index.html").stat().st_size,
+        "largest timeline year": (site / "timeline" / largest_year_page(site) / "index.html").stat().st_size,
+        "money": (site / "timeline" / "money" / "index.html").stat().st_size,
+        "largest convention page": max(p.stat().st_size for p in (site / "conventions").glob("*/index.html")),
+        "statements (browse)": (site / "statements" / "index.html").stat().st_size,
+    }
 
 
 def search_bytes(site: Path) -> int:
@@ -289,9 +309,12 @@ def main() -> int:
                 "baseline_memory": max(m for _, m in theirs),
                 "site": tree_bytes(site),
                 "baseline_site": tree_bytes(tmp / f"c{count}" / "base0"),
+                "files": tree_files(site),
+                "baseline_files": tree_files(tmp / f"c{count}" / "base0"),
                 "median_page": statistics.median(pages),
                 "largest_page": pages[-1],
                 "search": search_bytes(site),
+                "listings": listing_pages(site),
                 "paragraphs": sum(1 for _ in data.glob("statements/*.md")),
             }
         if not args.no_browser:
@@ -305,7 +328,9 @@ def main() -> int:
             with serve(site, _Gzip) as url:
                 results["gzip"] = browser_numbers(url, f"/statements/{sample.stem}/", phrase)
                 if not args.no_lighthouse:
-                    results["lighthouse"] = lighthouse(url, ["/", f"/statements/{sample.stem}/", "/timeline/"])
+                    year = largest_year_page(site)
+                    pages = ["/", f"/statements/{sample.stem}/", "/timeline/", f"/timeline/{year}/"]
+                    results["lighthouse"] = lighthouse(url, pages)
             results["serve"] = serve_rebuild_seconds(tmp / "c100" / "data", tmp)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
@@ -343,11 +368,15 @@ def report(r: dict, runs: int) -> str:
         f"{large['memory'] / 1024:.0f} / {large['baseline_memory'] / 1024:.0f} MiB")  # fmt: skip
     row("site size, ours / baseline", f"{small['site'] / 2**20:.1f} / {small['baseline_site'] / 2**20:.1f} MiB",
         f"{large['site'] / 2**20:.1f} / {large['baseline_site'] / 2**20:.1f} MiB")  # fmt: skip
+    row("files written, ours / baseline", f"{small['files']:,} / {small['baseline_files']:,}",
+        f"{large['files']:,} / {large['baseline_files']:,}")  # fmt: skip
     row("statement page HTML, median", kib(small["median_page"]), kib(large["median_page"]))
     page_ratio = large["largest_page"] / r["real_largest_page"]
     row("statement page HTML, largest", kib(small["largest_page"]), kib(large["largest_page"]),
         f"≤ 1.1× the largest of the 3 real ones ({kib(r['real_largest_page'])}): {page_ratio:.2f}×, "
         f"{'met' if page_ratio <= 1.1 else 'NOT met'}")  # fmt: skip
+    for name in large["listings"]:
+        row(f"page HTML: {name}", kib(small["listings"][name]), kib(large["listings"][name]))
     row("search files, all (a query fetches a few)", kib(small["search"]), kib(large["search"]))
     if "browser" in r:
         b = r["browser"]
@@ -366,7 +395,9 @@ def report(r: dict, runs: int) -> str:
         row("same, served gzip-compressed: first query", "", f"{g['first_query_ms']:.0f} ms", "")
     if "lighthouse" in r:
         for path, scores in r["lighthouse"].items():
-            name = {"/": "home", "/timeline/": "timeline"}.get(path, "a statement")
+            name = {"/": "home", "/timeline/": "timeline overview"}.get(path, "a statement")
+            if path.startswith("/timeline/") and path != "/timeline/":
+                name = "the largest timeline year"
             values = ", ".join(f"{k} {v:.2f}" for k, v in scores.items())
             ok = scores["performance"] >= 0.98 and all(
                 scores[k] == 1 for k in ("accessibility", "best-practices", "seo")

@@ -274,7 +274,10 @@ def test_each_timeline_entry_links_to_and_marks_its_paragraph(visit):
 def test_timeline_reads_without_javascript(no_js_visit):
     page = no_js_visit.goto("/timeline/1998/")
     assert _visible_entries(page) == _year(1998)
-    assert page.locator("#timeline-filter").is_hidden(), "filters need JavaScript, so they stay hidden without it"
+    page.locator("#timeline-filter").get_by_label("Pledge").uncheck()
+    assert _visible_entries(page) == [
+        e for e in _year(1998) if e not in {ev.id for ev in EVENTS if ev.commitment.kind == "pledge"}
+    ], "the filters work by CSS alone"
     page = no_js_visit.goto("/timeline/")
     assert page.locator(".timeline-line").count() == len(EVENTS)
     page = no_js_visit.goto("/timeline/money/")

@@ -15,6 +15,7 @@ from mine_archive import charts, exports, pipeline, render_timeline, timeline
 from mine_archive.commitments import Amount, quote_in
 from mine_archive.conventions import load_conventions
 from mine_archive.errors import DataError
+from mine_archive.schema import COMMITMENT_KINDS, CONVENTIONS
 from mine_archive.statements import load_statement, load_statements
 from test_statements import VALID, write
 
@@ -172,6 +173,18 @@ def test_timeline_is_in_date_order():
 # --- rendering ----------------------------------------------------------------------
 
 
+def _year_events(year: int) -> list:
+    return [e for e in EVENTS if e.commitment.date.year == year]
+
+
+def test_every_convention_and_kind_has_a_css_filter_rule():
+    css = (ROOT / "docs" / "stylesheets" / "archive.css").read_text(encoding="utf-8")
+    for code in CONVENTIONS:
+        assert f'#timeline-filter:has([name="convention"][value="{code.lower()}"]:not(:checked))' in css, code
+    for kind in COMMITMENT_KINDS:
+        assert f'#timeline-filter:has([name="kind"][value="{kind}"]:not(:checked))' in css, kind
+
+
 def test_year_pages_hold_every_entry_in_full():
     files = render_timeline.timeline_files(EVENTS)
     years = sorted({e.commitment.date.year for e in EVENTS})
@@ -181,7 +194,8 @@ def test_year_pages_hold_every_entry_in_full():
         page = files[f"timeline/{year}.md"]
         assert f'<h1 id="timeline">Timeline: {year}</h1>' in page
         ids += re.findall(r'<li class="timeline-entry" id="([^"]+)"', page)
-        assert '<form class="filter timeline-filter" id="timeline-filter" hidden>' in page
+        assert '<form class="filter timeline-filter" id="timeline-filter">' in page
+        assert f"Showing {len(_year_events(year))} of {len(_year_events(year))} entries." in page
     assert ids == [e.id for e in EVENTS], "every entry once, in timeline order"
     page = files["timeline/2012.md"]
     assert '<time datetime="2003-02-08">8 February 2003</time>' in files["timeline/2003.md"]

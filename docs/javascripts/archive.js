@@ -2,13 +2,13 @@
 (function () {
   "use strict";
 
-  /* Timeline: show the filter form and narrow the list by convention and kind. */
+  /* Timeline year pages: CSS hides the entries of unchecked boxes (archive.css); this
+     keeps the "Showing n of m" line true and applies ?convention= from convention pages. */
   function setUpTimelineFilter() {
     var form = document.getElementById("timeline-filter");
     var list = document.getElementById("timeline-list");
     if (!form || !list) return;
     var entries = Array.prototype.slice.call(list.querySelectorAll(".timeline-entry"));
-    var years = Array.prototype.slice.call(list.querySelectorAll(".timeline-year"));
     var status = form.querySelector(".filter__status");
 
     function checked(name) {
@@ -19,32 +19,24 @@
       return values;
     }
 
-    function apply() {
+    function count() {
       var conventions = checked("convention");
       var kinds = checked("kind");
-      var shown = 0;
-      entries.forEach(function (entry) {
-        var visible = conventions[entry.dataset.convention] && kinds[entry.dataset.kind];
-        entry.hidden = !visible;
-        if (visible) shown += 1;
-      });
-      years.forEach(function (year) {
-        year.hidden = !year.querySelector(".timeline-entry:not([hidden])");
-      });
+      var shown = entries.filter(function (entry) {
+        return conventions[entry.dataset.convention] && kinds[entry.dataset.kind];
+      }).length;
       status.textContent = "Showing " + shown + " of " + entries.length + " entries.";
     }
 
-    /* ?convention=apmbc (from a convention page) starts with that convention alone. */
     var only = new URLSearchParams(window.location.search).get("convention");
     if (only && form.querySelector('input[name="convention"][value="' + CSS.escape(only) + '"]')) {
       form.querySelectorAll('input[name="convention"]').forEach(function (input) {
         input.checked = input.value === only;
       });
     }
-    form.hidden = false;
-    form.addEventListener("change", apply);
+    form.addEventListener("change", count);
     form.addEventListener("submit", function (event) { event.preventDefault(); });
-    apply();
+    count();
   }
 
   /* Statement pages: a "Copy link" button beside each paragraph's ¶ link. */

@@ -57,7 +57,8 @@ def entry(event: Event, prefix: str, heading: str) -> str:
 
 
 def _filters(events: list[Event]) -> str:
-    """Checkboxes for JavaScript to filter with; hidden until the script shows them."""
+    """Checkboxes that filter the entries by CSS alone (docs/stylesheets/archive.css);
+    the script keeps the count in the status line up to date."""
     conventions = [code for code in CONVENTIONS if any(ev.commitment.convention == code for ev in events)]
     kinds = [kind for kind in COMMITMENT_KINDS if any(ev.commitment.kind == kind for ev in events)]
 
@@ -75,10 +76,11 @@ def _filters(events: list[Event]) -> str:
     convention_boxes = "".join(box("convention", c.lower(), c) for c in conventions)
     kind_boxes = "".join(box("kind", k, COMMITMENT_KINDS[k][0]) for k in kinds)
     return (
-        '<form class="filter timeline-filter" id="timeline-filter" hidden>'
+        '<form class="filter timeline-filter" id="timeline-filter">'
         f"<fieldset><legend>Convention</legend>{convention_boxes}</fieldset>"
         f"<fieldset><legend>Kind</legend>{kind_boxes}</fieldset>"
-        '<p class="filter__status" role="status" aria-live="polite"></p>'
+        '<p class="filter__status" role="status" aria-live="polite">'
+        f"Showing {len(events)} of {len(events)} entries.</p>"
         "</form>"
     )
 
