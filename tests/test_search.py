@@ -35,7 +35,10 @@ def search(page, query: str) -> list[str]:
         "document.querySelectorAll('.md-search-result__link').length > 0",
         arg=query,
     )
-    page.wait_for_timeout(200)  # let the last keystroke's results replace earlier ones
+    # The worker downloads for a query only once it has stood 200 ms (search-worker.js):
+    # let the last keystroke's results, and their downloads, replace earlier ones.
+    page.wait_for_timeout(300)
+    page.wait_for_load_state("networkidle")
     # Material fades results in; checks (axe's contrast above all) must see the end state.
     page.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')")
     return [link.get_attribute("href") for link in page.locator(".md-search-result__link").all()]
@@ -170,3 +173,19 @@ def test_search_results_are_accessible_and_local(browser, site_url, scheme):
     assert "index.json" in fetched and any(name.startswith("terms/") for name in fetched)
     assert errors == []
     context.close()
+
+
+def test_keystrokes_of_a_query_being_typed_download_nothing(visit):
+    """Each keystroke is a query; only the one that stands (200 ms) downloads anything."""
+    page = visit.goto("/")
+    fetched: list[tuple[float, str]] = []
+    page.on("request", lambda r: "/search/" in r.url and fetched.append((page.evaluate("performance.now()"), r.url)))
+    page.locator(".md-search__input").click()
+    page.keyboard.type("unexploded ordnance unearthed by torrential rain", delay=10)
+    typed = page.evaluate("performance.now()")
+    page.wait_for_selector(".md-search-result__link")
+    page.wait_for_load_state("networkidle")
+    names = [url.rsplit("/search/", 1)[1] for _, url in fetched]
+    assert any(n.startswith("text/") for n in names) and any(n.startswith("terms/") for n in names), names
+    assert all(at >= typed - 50 for at, _ in fetched), "nothing was fetched while typing"
+    assert len(names) == len(set(names)), "no file twice"

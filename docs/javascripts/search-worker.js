@@ -30,6 +30,11 @@ var PRIMARY_WEIGHT = 1.5;
 var SNIPPET_WORDS = 60;
 var CANDIDATES = 30;   /* best documents whose text is fetched, to show them and check the phrase */
 var MAX_GROUPS = 20;
+/* A query must stand this long (ms) before anything is downloaded for it: while a reader
+   types, each keystroke is a query, and fetching the text of every one's results would
+   download many times what the last one needs. Queries answered from what is already
+   loaded are not delayed. */
+var DOWNLOAD_DELAY = 200;
 
 var docs = [];                /* {location, page, weight, length, title?, text?, phrase?} */
 var pageDocs = new Map();     /* page location -> index of its own document */
@@ -198,11 +203,17 @@ function snippet(text, words) {
 
 function parse(query) {
   var all = tokens(query);
-  var meaningful = all.filter(function (t) { return !STOPWORDS.has(t); });
   var typing = /[\p{L}\p{N}]$/u.test(query); /* the last word may be unfinished */
+  var words = all;
+  if (typing && all.length > 1 && all[all.length - 1].length < 3) {
+    /* "… order d": one or two letters of a word still being typed would match exactly
+       ("d"), find nothing, and loosen the query; they wait until the word is longer. */
+    words = all.slice(0, -1);
+  }
+  var meaningful = words.filter(function (t) { return !STOPWORDS.has(t); });
   return {
     all: all,
-    terms: Array.from(new Set(meaningful.length ? meaningful : all)),
+    terms: Array.from(new Set(meaningful.length ? meaningful : words)),
     typing: typing,
     phrase: " " + all.join(" ") + (typing ? "" : " ")
   };
@@ -287,18 +298,37 @@ function present(q, results) {
   return items;
 }
 
+function pause(ms) {
+  return new Promise(function (resolve) { setTimeout(resolve, ms); });
+}
+
 function search(query, current) {
   /* current() turns false once a newer query arrives: its results would never be shown,
-     so the text of its candidates is not fetched. */
+     so nothing more is downloaded for it. */
   var q = parse(query);
-  return load().then(function () {
-    return loadTerms(q.terms);
-  }).then(function () {
-    if (!current()) return null;
-    var results = score(q);
-    var shown = results.slice(0, CANDIDATES);
-    /* Page titles, shown above each page's results, come with the index. */
-    return loadText(shown.map(function (entry) { return entry.index; })).then(function () { return present(q, shown); });
+  var waited = false;
+  function settle(downloads) {
+    /* Resolves to whether the query still stands, after DOWNLOAD_DELAY if it must download. */
+    if (!downloads || waited) return Promise.resolve(current());
+    waited = true;
+    return pause(DOWNLOAD_DELAY).then(current);
+  }
+  var termsLoaded = ready !== null && q.terms.every(function (term) { return loadedTerms.has(shardKey(term)); });
+  return settle(!termsLoaded).then(function (standing) {
+    if (!standing) return null;
+    return load().then(function () {
+      return loadTerms(q.terms);
+    }).then(function () {
+      if (!current()) return null;
+      var shown = score(q).slice(0, CANDIDATES);
+      var indices = shown.map(function (entry) { return entry.index; });
+      var missing = indices.some(function (i) { return docs[i].text === undefined; });
+      return settle(missing).then(function (still) {
+        if (!still) return null;
+        /* Page titles, shown above each page's results, come with the index. */
+        return loadText(indices).then(function () { return present(q, shown); });
+      });
+    });
   });
 }
 

@@ -36,7 +36,7 @@ from .schema import CONVENTIONS
 from .statements import Statement
 
 KEY_LENGTH = 2
-TEXT_SHARD = 50
+TEXT_SHARD = 25
 MAX_COUNT = 7
 _WORD = re.compile(r"[^\W_]+")
 
