@@ -161,14 +161,15 @@ def test_shared_navigation_and_footer_match_a_per_page_rendering(built_site, tmp
         assert (site / page).read_bytes() == (built_site / page).read_bytes(), page
 
 
-def test_the_built_search_index_is_the_pipelines(built_site):
-    """The build writes the search files from a forked child (background.py): the same files."""
+def test_the_built_exports_and_search_index_are_the_pipelines(built_site):
+    """The build writes them from a forked child (background.py): the same files."""
     from mine_archive import pipeline
 
-    expected = pipeline.search_files(pipeline.load(ROOT / "data"))
-    built = {
-        str(path.relative_to(built_site)): path.read_text(encoding="utf-8")
-        for path in (built_site / "search").rglob("*.json")
-        if path.name not in ("search_index.json", "pages.json")
-    }
-    assert built == expected
+    first_line = (ROOT / "mkdocs.yml").read_text(encoding="utf-8").splitlines()[0]
+    site_name = first_line.removeprefix("site_name: ")
+    expected = pipeline.data_files(pipeline.load(ROOT / "data"), "", site_name)
+    assert set(pipeline.DATA_FILES) == {path for path in expected if not path.startswith("search/")}
+    for path, text in expected.items():
+        assert (built_site / path).read_bytes() == text.encode("utf-8"), path
+    built = {str(p.relative_to(built_site)) for p in (built_site / "search").rglob("*.json")}
+    assert built - set(expected) == {"search/search_index.json", "search/pages.json"}, "no stale search file"

@@ -1,9 +1,9 @@
 """Produce files beside the build: in a forked child process when that is safe.
 
-The search index (``pipeline.search_files``) is not needed until MkDocs has written
-every page. ``Job`` starts producing it as soon as the archive is loaded, in a child
-process that shares the loaded archive (fork), so that on a machine with two cores it
-is built while MkDocs renders pages; ``result()`` collects it at the end of the build.
+The exports and the search index (``pipeline.data_files``) are not needed until MkDocs
+has written every page. ``Job`` starts producing them as soon as the archive is loaded,
+in a child process that shares the loaded archive (fork), so that on a machine with two
+cores they are made while MkDocs renders pages; ``result()`` collects them at the end.
 
 Forking is only safe while the process runs a single thread, as ``mkdocs build`` does.
 Under ``mkdocs serve``, whose web server runs in threads, or where there is no fork,

@@ -132,8 +132,42 @@ def search_files(archive: Archive) -> dict[str, str]:
     return search_index.index_files(search_index.documents(statements, listings))
 
 
-def generate_files(archive: Archive, site_url: str = "", site_name: str = "", *, search: bool = True) -> dict[str, str]:
-    """Every generated page and data file; ``search=False`` leaves out ``search_files``."""
+# The data files data_files() makes besides the search index: pages link to them.
+DATA_FILES = (
+    "feed.xml",
+    "data/statements.json",
+    "data/timeline.json",
+    "data/timeline.csv",
+    "data/schema.json",
+    "data/citations.bib",
+    "data/citations.json",
+)
+
+
+def generate_files(archive: Archive, site_url: str = "", site_name: str = "") -> dict[str, str]:
+    """Every generated page and data file."""
+    return page_files(archive, site_url, site_name) | data_files(archive, site_url, site_name)
+
+
+def data_files(archive: Archive, site_url: str = "", site_name: str = "") -> dict[str, str]:
+    """The exports, the feed and the search index: no page needs them to be rendered."""
+    statements = archive.statements
+    events = timeline.events(statements)
+    files = {
+        "feed.xml": feed.atom(statements, site_name, site_url),
+        "data/statements.json": exports.statements_json(statements, site_url),
+        "data/timeline.json": exports.timeline_json(events, site_url),
+        "data/timeline.csv": exports.timeline_csv(events, site_url),
+        "data/schema.json": schema_json(),
+    }
+    cited = [(statement, exports.absolute_url(site_url, statement.url)) for statement in statements]
+    files["data/citations.bib"] = citations.bibtex_file(cited)
+    files["data/citations.json"] = citations.csl_json_file(cited)
+    return files | search_files(archive)
+
+
+def page_files(archive: Archive, site_url: str = "", site_name: str = "") -> dict[str, str]:
+    """The generated pages (Markdown with HTML bodies) and redirect pages."""
     statements = archive.statements
     events = timeline.events(statements)
     files: dict[str, str] = {
@@ -159,16 +193,6 @@ def generate_files(archive: Archive, site_url: str = "", site_name: str = "", *,
         files[f"conventions/{convention.slug}.md"] = render_conventions.convention_page(convention, statements, events)
     for old, new in archive.redirects.items():
         files[f"{old}index.html"] = redirect_page(old, new)
-    files["feed.xml"] = feed.atom(statements, site_name, site_url)
-    files["data/statements.json"] = exports.statements_json(statements, site_url)
-    files["data/timeline.json"] = exports.timeline_json(events, site_url)
-    files["data/timeline.csv"] = exports.timeline_csv(events, site_url)
-    files["data/schema.json"] = schema_json()
-    cited = [(statement, exports.absolute_url(site_url, statement.url)) for statement in statements]
-    files["data/citations.bib"] = citations.bibtex_file(cited)
-    files["data/citations.json"] = citations.csl_json_file(cited)
-    if search:
-        files.update(search_files(archive))
     return files
 
 

@@ -1,11 +1,13 @@
 """MkDocs glue: the only module that imports MkDocs.
 
-It asks ``pipeline`` for the generated files and hands them to MkDocs as
-virtual files; it renders nothing itself.
+It asks ``pipeline`` for the generated pages and hands them to MkDocs as virtual
+files; the exports and the search index are made meanwhile (``background.Job``) and
+written after the pages. It renders nothing itself.
 """
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import os
@@ -16,11 +18,34 @@ from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.toc import get_toc
 
 from . import background, csp, pipeline, reproducible
 from .errors import DataError
 
 log = logging.getLogger("mkdocs.plugins.statements-archive")
+
+
+def _render_generated(page, body: str, config, files) -> None:  # noqa: ANN001 - MkDocs' Page.render
+    """``Page.render`` for a generated page, whose body is HTML already.
+
+    MkDocs' own would build a Markdown converter for each of the archive's thousand pages
+    to convert front matter alone; this sets what it would: the content (the body), an
+    empty table of contents, no title from the content, no anchors for other pages to
+    link to (none link into generated pages).
+    """
+    page.content = body
+    page.toc = get_toc([])
+    page._title_from_render = None
+    page.present_anchor_ids = set()
+    page.links_to_anchors = {}
+
+
+class _WrittenAfterBuild(File):
+    """A file the plugin writes in on_post_build; listed so that links to it resolve."""
+
+    def copy_file(self, dirty: bool = False) -> None:
+        pass
 
 
 class ArchiveConfig(base.Config):
@@ -33,7 +58,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
     """Adds the statement pages and data exports generated from ``data_dir``."""
 
     bodies: dict[str, str]
-    search: background.Job | None = None
+    data_job: background.Job | None = None
 
     def _data_dir(self, config) -> Path:  # noqa: ANN001 - MkDocsConfig
         return Path(config.config_file_path).parent / self.config.data_dir
@@ -55,11 +80,14 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
                 f"{len(archive.unlocked)} published anchors are not in data/anchors.lock yet "
                 f"(first: {archive.unlocked[0]}); run `make anchors` to lock them."
             )
-        # The search index is written after the pages, and built meanwhile (background.py).
-        self.search = background.Job(lambda: pipeline.search_files(archive))
+        # The exports and the search index are written after the pages, and made meanwhile
+        # (background.py); MkDocs is told of the exports, which pages link to.
+        site_url, site_name = config.site_url or "", config.site_name
+        self.data_job = background.Job(lambda: pipeline.data_files(archive, site_url, site_name))
+        for path in pipeline.DATA_FILES:
+            files.append(_WrittenAfterBuild.generated(config, path, content=""))
         self.bodies = {}
-        generated = pipeline.generate_files(archive, config.site_url or "", config.site_name, search=False)
-        for path, content in sorted(generated.items()):
+        for path, content in sorted(pipeline.page_files(archive, site_url, site_name).items()):
             inclusion = InclusionLevel.UNDEFINED
             if path.endswith(".md"):
                 # Statements are reached from the browse page and each other, never the nav:
@@ -67,15 +95,18 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
                 inclusion = InclusionLevel.NOT_IN_NAV
                 # A generated page's body is HTML blocks, which Markdown would pass through
                 # unchanged after parsing every tag; MkDocs gets the front matter alone and
-                # on_page_content puts the body back, saving that parse.
+                # on_pre_page gives the page a render that takes the body as it is.
                 front, marker, body = content.partition("\n---\n\n")
                 self.bodies[path] = body
                 content = front + marker
             files.append(File.generated(config, path, content=content, inclusion=inclusion))
         return files
 
-    def on_page_content(self, html: str, *, page, config, files) -> str:  # noqa: ANN001
-        return self.bodies.get(page.file.src_uri, html)
+    def on_pre_page(self, page, *, config, files):  # noqa: ANN001
+        body = self.bodies.get(page.file.src_uri)
+        if body is not None:
+            page.render = functools.partial(_render_generated, page, body)
+        return page
 
     def on_page_context(self, context, *, page, config, nav):  # noqa: ANN001
         # A page outside the nav with no table of contents has the same navigation
@@ -106,26 +137,26 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
 
     def on_post_build(self, *, config) -> None:  # noqa: ANN001
         site = Path(config.site_dir)
-        self._write_search_index(site)
+        self._write_data_files(site)
         self._defer_search_documents(site)
         pages = [path.read_text(encoding="utf-8") for path in sorted(site.rglob("*.html"))]
         (site / "_headers").write_text(csp.headers_file(csp.policy(pages)), encoding="utf-8")
 
     def on_build_error(self, *, error) -> None:  # noqa: ANN001
-        if self.search is not None:
-            self.search.cancel()
-            self.search = None
+        if self.data_job is not None:
+            self.data_job.cancel()
+            self.data_job = None
 
-    def _write_search_index(self, site: Path) -> None:
-        job, self.search = self.search, None
+    def _write_data_files(self, site: Path) -> None:
+        job, self.data_job = self.data_job, None
         try:
             files = job.result() if job else {}
         except background.JobFailed as failure:
-            raise PluginError(f"Building the search index failed:\n{failure}") from None
+            raise PluginError(f"Making the data files and the search index failed:\n{failure}") from None
         for path, text in files.items():
             target = site / path
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(text, encoding="utf-8")
+            target.write_bytes(text.encode("utf-8"))  # as is: timeline.csv has CRLF line ends
 
     @staticmethod
     def _defer_search_documents(site: Path) -> None:
