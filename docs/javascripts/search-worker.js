@@ -30,11 +30,12 @@ var PRIMARY_WEIGHT = 1.5;
 var SNIPPET_WORDS = 60;
 var CANDIDATES = 30;   /* best documents whose text is fetched, to show them and check the phrase */
 var MAX_GROUPS = 20;
-/* A query must stand this long (ms) before anything is downloaded for it: while a reader
-   types, each keystroke is a query, and fetching the text of every one's results would
-   download many times what the last one needs. Queries answered from what is already
-   loaded are not delayed. */
-var DOWNLOAD_DELAY = 200;
+/* A query must stand this long (ms) before the postings and texts it needs are
+   downloaded: while a reader types, each keystroke is a query, and fetching the text of
+   every one's results would download many times what the last one needs. Queries
+   answered from what is already loaded are not delayed; the index, which every query
+   needs, starts downloading at the first keystroke. */
+var DOWNLOAD_DELAY = 150;
 
 var docs = [];                /* {location, page, weight, length, title?, text?, phrase?} */
 var pageDocs = new Map();     /* page location -> index of its own document */
@@ -313,10 +314,11 @@ function search(query, current) {
     waited = true;
     return pause(DOWNLOAD_DELAY).then(current);
   }
-  var termsLoaded = ready !== null && q.terms.every(function (term) { return loadedTerms.has(shardKey(term)); });
+  var termsLoaded = q.terms.every(function (term) { return loadedTerms.has(shardKey(term)); });
+  var index = load();
   return settle(!termsLoaded).then(function (standing) {
     if (!standing) return null;
-    return load().then(function () {
+    return index.then(function () {
       return loadTerms(q.terms);
     }).then(function () {
       if (!current()) return null;
