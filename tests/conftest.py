@@ -56,6 +56,19 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return site
 
 
+@pytest.fixture(scope="session")
+def synthetic_archive(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """``(data, site)``: 200 synthetic statements (scripts/synthetic.py, as ``make bench``
+    makes them) built with the real pipeline: listings long enough to scroll."""
+    import synthetic
+
+    root = tmp_path_factory.mktemp("synthetic")
+    data = synthetic.write_corpus(root / "data", 200)
+    result = run_build("site", "--data", str(data), "--site-dir", str(root / "site"))
+    assert result.returncode == 0, result.stderr
+    return data, root / "site"
+
+
 class _QuietHandler(SimpleHTTPRequestHandler):
     def log_message(self, format, *args):  # noqa: A002 - http.server's signature
         pass
@@ -82,6 +95,15 @@ def _serve(directory: Path, handler_class: type = _QuietHandler):
 def site_url(built_site: Path):
     """The built site served on 127.0.0.1 (an ephemeral port)."""
     server = _serve(built_site)
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="session")
+def synthetic_url(synthetic_archive: tuple[Path, Path]):
+    """The synthetic site served on 127.0.0.1."""
+    server = _serve(synthetic_archive[1])
     yield f"http://127.0.0.1:{server.server_address[1]}"
     server.shutdown()
     server.server_close()

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import pytest
-import synthetic
 from axe_playwright_python.sync_playwright import Axe
-from conftest import ROOT, _serve, run_build
+from conftest import ROOT
 from mine_archive import pipeline
 from mine_archive.statements import load_statements
 from mine_archive.timeline import events
@@ -28,8 +27,8 @@ PAGES = [
 ] + [f"/statements/{s.id}/" for s in STATEMENTS]
 
 
-def axe_violations(page) -> list[str]:
-    results = Axe().run(page)
+def axe_violations(page, options: dict | None = None) -> list[str]:
+    results = Axe().run(page, options=options or {"resultTypes": ["violations"]})
     return [
         f"{v['id']}: {v['help']} ({len(v['nodes'])} nodes: {v['nodes'][0]['target']})"
         for v in results.response["violations"]
@@ -292,21 +291,10 @@ def test_timeline_prints_entries_without_controls(visit):
     assert _visible_entries(page) == _year(1998)
 
 
-@pytest.fixture(scope="module")
-def synthetic_site(tmp_path_factory):
-    """A site built from 40 synthetic statements: years with entries under both conventions."""
-    root = tmp_path_factory.mktemp("synthetic")
-    data = synthetic.write_corpus(root / "data", 40)
-    result = run_build("site", "--data", str(data), "--site-dir", str(root / "site"))
-    assert result.returncode == 0, result.stderr
-    server = _serve(root / "site")
-    yield f"http://127.0.0.1:{server.server_address[1]}", events(pipeline.load(data).statements)
-    server.shutdown()
-    server.server_close()
-
-
-def test_a_convention_pages_year_link_opens_the_year_filtered_to_that_convention(browser, synthetic_site):
-    url, synthetic_events = synthetic_site
+def test_a_convention_pages_year_link_opens_the_year_filtered_to_that_convention(
+    browser, synthetic_archive, synthetic_url
+):
+    url, synthetic_events = synthetic_url, events(pipeline.load(synthetic_archive[0]).statements)
     year = next(
         y
         for y in sorted({e.commitment.date.year for e in synthetic_events})

@@ -272,6 +272,11 @@ def test_convention_pages_list_key_dates_statements_and_entries():
     assert "2003-02-mofa-efforts-landmines" not in ccm
     apmbc = files["conventions/apmbc.md"]
     assert apmbc.count('class="timeline-line"') == 16 and apmbc.count('class="statement-entry"') == 2
+    # Statements by year, newest first, in sections that are laid out when scrolled to.
+    assert re.findall(r'<section class="statement-year" aria-labelledby="s(\d{4})"><h3 id="s\1">', apmbc) == [
+        "2017",
+        "2003",
+    ]
 
 
 # --- exports ---------------------------------------------------------------------------

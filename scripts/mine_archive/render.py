@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from base64 import b64encode
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from html import escape
 from itertools import groupby
 
@@ -271,23 +271,40 @@ def _filter_form(statements: list[Statement]) -> str:
     )
 
 
-def browse_page(statements: list[Statement]) -> str:
-    """The Markdown page for ``/statements/``: newest first, grouped by year, filterable."""
-    newest = sorted(statements, key=lambda s: (s.date.sort_key, s.id), reverse=True)
+def statements_by_year(
+    statements: list[Statement], href: Callable[[Statement], str], heading: str, id_prefix: str
+) -> str:
+    """``statements`` (newest first) as one section per year, each entry one line.
+
+    ``href`` gives a statement's link from the page; ``heading`` is the year headings'
+    tag and ``id_prefix`` their ids' (``y2012``). Off screen, a section is not laid out
+    until scrolled to (``.statement-year`` in archive.css): the sections are what keeps
+    a listing of a thousand statements quick to show.
+    """
     groups = []
-    for year, items in groupby(newest, key=lambda s: s.date.year):
+    for year, items in groupby(statements, key=lambda s: s.date.year):
         entries = "".join(
             f'<li class="statement-entry" data-conventions="{" ".join(c.lower() for c in s.conventions)}">'
             f'<span class="statement-entry__date">{time_tag(s)}</span> '
-            f'<a class="statement-entry__title" href="{s.id}/">{e(s.title)}</a> '
+            f'<a class="statement-entry__title" href="{href(s)}">{e(s.title)}</a> '
             f"{convention_badges(s.conventions)}"
             f'<span class="statement-entry__context">{e(context_line(s))}</span></li>'
             for s in items
         )
         groups.append(
-            f'<section class="statement-year" aria-labelledby="y{year}">'
-            f'<h2 id="y{year}">{year}</h2><ul class="statement-list">{entries}</ul></section>'
+            f'<section class="statement-year" aria-labelledby="{id_prefix}{year}">'
+            f'<{heading} id="{id_prefix}{year}">{year}</{heading}><ul class="statement-list">{entries}</ul></section>'
         )
+    return "".join(groups)
+
+
+def newest_first(statements: list[Statement]) -> list[Statement]:
+    return sorted(statements, key=lambda s: (s.date.sort_key, s.id), reverse=True)
+
+
+def browse_page(statements: list[Statement]) -> str:
+    """The Markdown page for ``/statements/``: newest first, grouped by year, filterable."""
+    newest = newest_first(statements)
     count = len(statements)
     first, last = newest[-1].date.year, newest[0].date.year
     span = f"{first}–{last}" if first != last else str(first)
@@ -295,9 +312,14 @@ def browse_page(statements: list[Statement]) -> str:
         f'<p class="browse-intro">{count} document{"s" if count != 1 else ""} from {span}, newest first. '
         "Each opens with its facts (date, meeting, place, speaker, source) and its numbered paragraphs.</p>"
     )
+    years = statements_by_year(newest, lambda s: f"{s.id}/", "h2", "y")
     body = "\n\n".join(
-        ['<h1 id="statements">Statements</h1>', intro, _filter_form(statements)]
-        + [f'<div class="statement-years" id="statement-list">{"".join(groups)}</div>']
+        [
+            '<h1 id="statements">Statements</h1>',
+            intro,
+            _filter_form(statements),
+            f'<div class="statement-years" id="statement-list">{years}</div>',
+        ]
     )
     return (
         front_matter(

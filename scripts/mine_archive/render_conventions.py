@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .conventions import Convention
-from .render import context_line, e, front_matter, time_tag
+from .render import e, front_matter, newest_first, statements_by_year
 from .render_timeline import OVERVIEW_PER_YEAR, years_overview
 from .statements import Statement
 from .timeline import Event
@@ -30,15 +30,9 @@ def _key_dates(convention: Convention) -> str:
 
 def convention_page(convention: Convention, statements: list[Statement], events: list[Event]) -> str:
     """The Markdown page for ``/conventions/<code>/`` (two levels below the site root)."""
-    mine = [s for s in reversed(statements) if convention.code in s.conventions]
+    mine = newest_first([s for s in statements if convention.code in s.conventions])
     entries = [ev for ev in events if ev.commitment.convention == convention.code]
     aka = f", also known as the {e(convention.also_known_as)}" if convention.also_known_as else ""
-    statement_items = "".join(
-        f'<li class="statement-entry"><span class="statement-entry__date">{time_tag(s)}</span> '
-        f'<a class="statement-entry__title" href="../../{s.url}">{e(s.title)}</a>'
-        f'<span class="statement-entry__context">{e(context_line(s))}</span></li>'
-        for s in mine
-    )
     parts = [
         f'<h1 id="convention">{e(convention.short_name)} ({e(convention.code)})</h1>',
         f'<p class="convention-name">The <cite>{e(convention.name)}</cite>{aka}.</p>',
@@ -46,7 +40,11 @@ def convention_page(convention: Convention, statements: list[Statement], events:
         '<h2 id="key-dates">Key dates</h2>',
         _key_dates(convention),
         f'<h2 id="statements">Japan\'s statements ({len(mine)})</h2>',
-        f'<ul class="statement-list">{statement_items}</ul>' if mine else "<p>None in the archive yet.</p>",
+        (
+            f'<div class="statement-years">{statements_by_year(mine, lambda s: f"../../{s.url}", "h3", "s")}</div>'
+            if mine
+            else "<p>None in the archive yet.</p>"
+        ),
         f'<h2 id="timeline">Japan\'s commitments under the {e(convention.code)} ({len(entries)})</h2>',
         (
             f"<p>In date order, the first {OVERVIEW_PER_YEAR} of each year; a year's page holds all of them with "
