@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from conftest import ROOT
+from mine_archive import search_index
 from mine_archive.statements import load_statements
 
 STATEMENTS = {s.id: s for s in load_statements(ROOT / "data" / "statements")}
@@ -35,8 +36,8 @@ def search(page, query: str) -> list[str]:
         "document.querySelectorAll('.md-search-result__link').length > 0",
         arg=query,
     )
-    # The worker downloads for a query only once it has stood 150 ms (search-worker.js):
-    # let the last keystroke's results, and their downloads, replace earlier ones.
+    # The worker downloads the texts of a query's results only once it has stood 150 ms
+    # (search-worker.js): let the last keystroke's results replace earlier ones.
     page.wait_for_timeout(300)
     page.wait_for_load_state("networkidle")
     # Material fades results in; checks (axe's contrast above all) must see the end state.
@@ -175,19 +176,23 @@ def test_search_results_are_accessible_and_local(browser, site_url, scheme):
     context.close()
 
 
-def test_keystrokes_of_a_query_being_typed_download_nothing(visit):
-    """Each keystroke is a query; only the one that stands (150 ms) downloads postings and
-    texts. The index, which any query needs, is fetched from the first keystroke."""
+def test_keystrokes_of_a_query_being_typed_download_no_text(visit):
+    """Each keystroke is a query; only the one that stands (150 ms) downloads the texts
+    of its results. While typing, the index is fetched from the first keystroke and each
+    word's postings once it has three letters, each file once."""
     page = visit.goto("/")
     fetched: list[tuple[float, str]] = []
     page.on("request", lambda r: "/search/" in r.url and fetched.append((page.evaluate("performance.now()"), r.url)))
     page.locator(".md-search__input").click()
-    page.keyboard.type("unexploded ordnance unearthed by torrential rain", delay=10)
+    query = "unexploded ordnance unearthed by torrential rain"
+    page.keyboard.type(query, delay=10)
     typed = page.evaluate("performance.now()")
     page.wait_for_selector(".md-search-result__link")
     page.wait_for_load_state("networkidle")
     names = [url.rsplit("/search/", 1)[1] for _, url in fetched]
     assert any(n.startswith("text/") for n in names) and any(n.startswith("terms/") for n in names), names
-    early = [name for at, name in zip((at for at, _ in fetched), names, strict=True) if at < typed - 50]
-    assert set(early) <= {"index.json", "pages.json"}, f"postings or texts fetched while typing: {early}"
+    early = {name for at, name in zip((at for at, _ in fetched), names, strict=True) if at < typed - 50}
+    postings = {f"terms/{search_index.shard_key(word)}.json" for word in query.split()}
+    assert early - {"index.json", "pages.json"}, "postings wait for nothing"
+    assert early <= {"index.json", "pages.json"} | postings, f"texts or stray postings fetched while typing: {early}"
     assert len(names) == len(set(names)), "no file twice"

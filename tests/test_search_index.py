@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import json
 
 import pytest
@@ -20,14 +21,15 @@ def files():
 def documents(files) -> list[dict]:
     """Rebuild the documents from the index and the text shards, as the worker does."""
     index = files["search/index.json"]
-    shard = index["text"]
+    starts = index["text"]
     locations = []
     for page, title, fragments, lengths in index["pages"]:
         locations.append((page, title, lengths[0]))
         locations += [(f"{page}#{f}", None, n) for f, n in zip(fragments.split(), lengths[1:], strict=True)]
     result = []
     for number, (location, page_title, length) in enumerate(locations):
-        title, text = files[f"search/text/{number // shard}.json"][number % shard]
+        shard = bisect.bisect_right(starts, number) - 1
+        title, text = files[f"search/text/{shard}.json"][number - starts[shard]]
         assert page_title in (None, title)
         result.append({"location": location, "title": title, "text": text, "length": length})
     return result
@@ -106,3 +108,16 @@ def test_a_years_timeline_page_is_found_by_its_entries_titles(files):
     year = next(d for d in documents(files) if d["location"] == "timeline/2012/")
     assert year["title"] == "Timeline: 2012"
     assert "Japan wishes to boost universalization efforts in Asia and the Pacific" in year["text"]
+
+
+def test_text_files_hold_a_few_documents_and_a_long_one_alone():
+    docs = [search_index.Document(f"p{n}/", f"T{n}", "word " * (3000 if n in (3, 40) else 40)) for n in range(80)]
+    starts = search_index.text_shard_starts(docs)
+    assert starts[0] == 0 and starts == sorted(set(starts))
+    assert {3, 4, 40, 41} <= set(starts), "each long document has a file of its own"
+    for start, end in zip(starts, [*starts[1:], len(docs)], strict=True):
+        size = sum(len(d.title) + len(d.text) for d in docs[start:end])
+        assert end - start <= search_index.TEXT_SHARD
+        assert end - start == 1 or size <= search_index.TEXT_BYTES
+    files = search_index.index_files(docs)
+    assert sum(len(json.loads(files[f"search/text/{n}.json"])) for n in range(len(starts))) == len(docs)

@@ -30,19 +30,23 @@ var PRIMARY_WEIGHT = 1.5;
 var SNIPPET_WORDS = 60;
 var CANDIDATES = 30;   /* best documents whose text is fetched, to show them and check the phrase */
 var MAX_GROUPS = 20;
-/* A query must stand this long (ms) before the postings and texts it needs are
-   downloaded: while a reader types, each keystroke is a query, and fetching the text of
-   every one's results would download many times what the last one needs. Queries
-   answered from what is already loaded are not delayed; the index, which every query
-   needs, starts downloading at the first keystroke. */
-var DOWNLOAD_DELAY = 150;
+/* A query must stand this long (ms) before the texts of its results are downloaded:
+   while a reader types, each keystroke is a query, and fetching the text of every one's
+   results would download many times what the last one needs. A typist at 100 ms a key
+   or faster downloads texts only when they stop; slower, every key is a pause (make
+   bench reports the bytes at 250 ms a key). Every first query waits this long. The index, which every
+   query needs, starts downloading at the first keystroke, and a word's postings as soon
+   as it is three letters long: they are in the file of its first two letters however
+   the word ends, so the query the reader settles on needs that file too. Queries
+   answered from what is already loaded are not delayed. */
+var TEXT_DELAY = 100;
 
 var docs = [];                /* {location, page, weight, length, title?, text?, phrase?} */
 var pageDocs = new Map();     /* page location -> index of its own document */
 var postings = new Map();     /* word -> flat [doc, count, inTitle, doc, count, inTitle, …] */
 var vocabulary = [];          /* sorted words with postings, for prefix matching */
 var KEY_LENGTH = 2;           /* search_index.KEY_LENGTH */
-var shardSize = 1;
+var textStarts = [0];         /* the first document of each text file */
 var ready = null;             /* the index and the hand-written pages, once loaded */
 var loadedTerms = new Map();  /* key -> promise */
 var loadedText = new Map();   /* shard number -> promise */
@@ -116,8 +120,8 @@ function addWholeDocs(list) {
 function load() {
   if (!ready) {
     ready = Promise.all([fetchJson("index.json"), fetchJson("pages.json")]).then(function (parts) {
-      var index = parts[0] || { text: 1, pages: [] };
-      shardSize = index.text;
+      var index = parts[0] || { text: [0], pages: [] };
+      textStarts = index.text;
       /* Each page: [location, title, "fragment fragment …", [own length, fragment lengths…]]. */
       index.pages.forEach(function (page) {
         addDoc(page[0], page[3][0], page[1]);
@@ -151,12 +155,22 @@ function loadTerms(terms) {
   }));
 }
 
+function textShard(index) {
+  /* The last text file starting at or before the document. */
+  var low = 0, high = textStarts.length - 1;
+  while (low < high) {
+    var mid = (low + high + 1) >> 1;
+    if (textStarts[mid] <= index) low = mid; else high = mid - 1;
+  }
+  return low;
+}
+
 function loadText(indices) {
   return Promise.all(indices.filter(function (i) { return docs[i].text === undefined; }).map(function (i) {
-    var shard = Math.floor(i / shardSize);
+    var shard = textShard(i);
     if (!loadedText.has(shard)) {
       loadedText.set(shard, fetchJson("text/" + shard + ".json").then(function (chunk) {
-        (chunk || []).forEach(function (pair, offset) { setText(shard * shardSize + offset, pair[0], pair[1]); });
+        (chunk || []).forEach(function (pair, offset) { setText(textStarts[shard] + offset, pair[0], pair[1]); });
       }));
     }
     return loadedText.get(shard);
@@ -220,45 +234,65 @@ function parse(query) {
   };
 }
 
-function score(q) {
-  /* Every word must match; only when no document has them all do partial matches count. */
-  var total = docs.length;
-  var scored = new Map();
-  q.terms.forEach(function (term, position) {
-    /* Words under three characters match exactly ("un" does not find "until"); longer
-       ones, while typing, also stand for the words they begin. */
-    var exactOnly = term.length < 3;
-    var best = new Map();
-    expansions(term, exactOnly).forEach(function (word) {
-      var flat = postings.get(word);
-      var idf = Math.log(1 + total / (flat.length / 3));
-      var exact = word === term ? 1 : 0.6;
-      for (var i = 0; i < flat.length; i += 3) {
-        var doc = docs[flat[i]];
-        var weight = idf * exact * (Math.log(1 + flat[i + 1]) / (1 + doc.length / 400) +
-          (flat[i + 2] ? TITLE_WEIGHT : 0));
-        var hit = best.get(flat[i]);
-        if (!hit) best.set(flat[i], hit = { weight: 0, words: [] });
-        hit.weight = Math.max(hit.weight, weight);
-        hit.words.push(word);
-      }
-    });
-    best.forEach(function (hit, index) {
-      var entry = scored.get(index);
-      if (!entry) scored.set(index, entry = { index: index, score: 0, matched: new Set(), words: new Set() });
-      entry.score += hit.weight;
-      entry.matched.add(term);
-      hit.words.forEach(function (w) { entry.words.add(w); });
-    });
-  });
-  var most = 0;
-  scored.forEach(function (entry) { most = Math.max(most, entry.matched.size); });
-  var results = [];
-  scored.forEach(function (entry) {
-    if (entry.matched.size === most) {
-      entry.score *= docs[entry.index].weight;
-      results.push(entry);
+function termHits(term, total, among) {
+  /* index -> {weight, words} for the documents matching a term; only those in ``among``
+     when given. Words under three characters match exactly ("un" does not find
+     "until"); longer ones, while typing, also stand for the words they begin. */
+  var hits = new Map();
+  expansions(term, term.length < 3).forEach(function (word) {
+    var flat = postings.get(word);
+    var idf = Math.log(1 + total / (flat.length / 3));
+    var exact = word === term ? 1 : 0.6;
+    for (var i = 0; i < flat.length; i += 3) {
+      if (among && !among.has(flat[i])) continue;
+      var doc = docs[flat[i]];
+      var weight = idf * exact * (Math.log(1 + flat[i + 1]) / (1 + doc.length / 400) +
+        (flat[i + 2] ? TITLE_WEIGHT : 0));
+      var hit = hits.get(flat[i]);
+      if (!hit) hits.set(flat[i], hit = { weight: 0, words: [] });
+      hit.weight = Math.max(hit.weight, weight);
+      hit.words.push(word);
     }
+  });
+  return hits;
+}
+
+function postingCount(term) {
+  return expansions(term, term.length < 3).reduce(function (sum, word) { return sum + postings.get(word).length; }, 0);
+}
+
+function addHits(found, term, hits, keepOnlyHits) {
+  /* Adds a term's hits to the entries found so far; keepOnlyHits drops those it misses. */
+  hits.forEach(function (hit, index) {
+    var entry = found.get(index);
+    if (!entry) found.set(index, entry = { index: index, score: 0, matched: new Set(), words: new Set() });
+    entry.score += hit.weight;
+    entry.matched.add(term);
+    hit.words.forEach(function (w) { entry.words.add(w); });
+  });
+  if (keepOnlyHits) found.forEach(function (entry, index) { if (!hits.has(index)) found.delete(index); });
+}
+
+function score(q) {
+  /* Every word must match: the rarest word's documents first, then each other word is
+     looked up in those alone (a word in every statement, "Japan", would otherwise cost
+     tens of thousands of entries). Only when no document has them all do the documents
+     matching the most words count. */
+  var total = docs.length;
+  var found = new Map();
+  q.terms.slice().sort(function (a, b) { return postingCount(a) - postingCount(b); }).forEach(function (term, i) {
+    if (i === 0 || found.size) addHits(found, term, termHits(term, total, i === 0 ? null : found), i > 0);
+  });
+  if (!found.size) {
+    q.terms.forEach(function (term) { addHits(found, term, termHits(term, total, null), false); });
+    var most = 0;
+    found.forEach(function (entry) { most = Math.max(most, entry.matched.size); });
+    found.forEach(function (entry, index) { if (entry.matched.size < most) found.delete(index); });
+  }
+  var results = [];
+  found.forEach(function (entry) {
+    entry.score *= docs[entry.index].weight;
+    results.push(entry);
   });
   return results.sort(function (a, b) { return b.score - a.score; });
 }
@@ -305,31 +339,23 @@ function pause(ms) {
 
 function search(query, current) {
   /* current() turns false once a newer query arrives: its results would never be shown,
-     so nothing more is downloaded for it. */
+     so no text is downloaded for it. */
   var q = parse(query);
-  var waited = false;
-  function settle(downloads) {
-    /* Resolves to whether the query still stands, after DOWNLOAD_DELAY if it must download. */
-    if (!downloads || waited) return Promise.resolve(current());
-    waited = true;
-    return pause(DOWNLOAD_DELAY).then(current);
-  }
-  var termsLoaded = q.terms.every(function (term) { return loadedTerms.has(shardKey(term)); });
-  var index = load();
-  return settle(!termsLoaded).then(function (standing) {
-    if (!standing) return null;
-    return index.then(function () {
-      return loadTerms(q.terms);
-    }).then(function () {
+  var stood = pause(TEXT_DELAY);
+  /* A word of one or two letters still being typed ("u" of "unexploded") waits too. */
+  var last = q.all[q.all.length - 1];
+  var early = q.terms.filter(function (t) { return !(q.typing && t === last && t.length < 3); });
+  var late = q.terms.filter(function (t) { return early.indexOf(t) < 0; });
+  var lateTerms = late.length ? stood.then(function () { return current() && loadTerms(late); }) : null;
+  return Promise.all([load(), loadTerms(early), lateTerms]).then(function () {
+    if (!current()) return null;
+    var shown = score(q).slice(0, CANDIDATES);
+    var indices = shown.map(function (entry) { return entry.index; });
+    var missing = indices.some(function (i) { return docs[i].text === undefined; });
+    return (missing ? stood : Promise.resolve()).then(function () {
       if (!current()) return null;
-      var shown = score(q).slice(0, CANDIDATES);
-      var indices = shown.map(function (entry) { return entry.index; });
-      var missing = indices.some(function (i) { return docs[i].text === undefined; });
-      return settle(missing).then(function (still) {
-        if (!still) return null;
-        /* Page titles, shown above each page's results, come with the index. */
-        return loadText(indices).then(function () { return present(q, shown); });
-      });
+      /* Page titles, shown above each page's results, come with the index. */
+      return loadText(indices).then(function () { return present(q, shown); });
     });
   });
 }

@@ -18,8 +18,11 @@ however large the archive:
   the same ``KEY_LENGTH`` characters (``key`` is their code points). A posting is
   one number, ``gap << 4 | min(count, 7) << 1 | in_title``, where ``gap`` is the
   document's number minus the previous posting's (the first: minus 0);
-- ``search/text/<n>.json``: ``[title, text]`` of documents ``n*TEXT_SHARD`` on,
-  fetched only for the results shown.
+- ``search/text/<n>.json``: ``[title, text]`` of consecutive documents, fetched only
+  for the results shown: at most ``TEXT_SHARD`` documents and, unless one document is
+  longer, ``TEXT_BYTES`` of text, so that a result on a long listing page (a timeline
+  year lists every title of the year) does not bring two dozen others with it. The
+  index's ``text`` lists the number of each file's first document.
 
 The search worker (``docs/javascripts/search-worker.js``) reads these files; its
 tokenizer (letters and digits, lower-cased) is the one below.
@@ -37,6 +40,7 @@ from .statements import Statement
 
 KEY_LENGTH = 2
 TEXT_SHARD = 25
+TEXT_BYTES = 8192
 MAX_COUNT = 7
 _WORD = re.compile(r"[^\W_]+")
 
@@ -126,7 +130,8 @@ def index_files(docs: list[Document]) -> dict[str, str]:
             else:
                 postings[word] = [posting]
     index = [[page, title, " ".join(fragments), lengths] for page, title, fragments, lengths in pages]
-    files = {"search/index.json": _dump({"text": TEXT_SHARD, "pages": index})}
+    starts = text_shard_starts(docs)
+    files = {"search/index.json": _dump({"text": starts, "pages": index})}
     shards: dict[str, dict[str, list[int]]] = {}
     for word in sorted(postings):
         absolute = postings[word]
@@ -134,7 +139,20 @@ def index_files(docs: list[Document]) -> dict[str, str]:
         shards.setdefault(shard_key(word), {})[word] = gaps
     for key, words in shards.items():
         files[f"search/terms/{key}.json"] = _dump(words)
-    for start in range(0, len(docs), TEXT_SHARD):
-        chunk = [[d.title, d.text] for d in docs[start : start + TEXT_SHARD]]
-        files[f"search/text/{start // TEXT_SHARD}.json"] = _dump(chunk)
+    for number, (start, end) in enumerate(zip(starts, [*starts[1:], len(docs)], strict=True)):
+        files[f"search/text/{number}.json"] = _dump([[d.title, d.text] for d in docs[start:end]])
     return files
+
+
+def text_shard_starts(docs: list[Document]) -> list[int]:
+    """The number of the first document of each text file (see the module's docstring)."""
+    starts: list[int] = []
+    count = size = 0
+    for number, doc in enumerate(docs):
+        length = len(doc.title.encode()) + len(doc.text.encode())
+        if not starts or count == TEXT_SHARD or (count and size + length > TEXT_BYTES):
+            starts.append(number)
+            count = size = 0
+        count += 1
+        size += length
+    return starts
