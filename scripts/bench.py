@@ -16,6 +16,7 @@ import contextlib
 import functools
 import gzip
 import json
+import multiprocessing
 import os
 import platform
 import shutil
@@ -23,7 +24,6 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 import urllib.request
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -122,27 +122,44 @@ def search_bytes(site: Path) -> int:
 
 
 class _Quiet(SimpleHTTPRequestHandler):
+    """Keeps connections open and sends each response without waiting (TCP_NODELAY), as
+    static hosts do: Python's server sends headers and body apart, and Nagle's algorithm
+    then held every response back 40 ms for the browser's delayed acknowledgement."""
+
+    protocol_version = "HTTP/1.1"
+    disable_nagle_algorithm = True
+
     def log_message(self, *args):
         pass
+
+
+@functools.cache
+def _gzipped(path: Path) -> bytes:
+    """A file compressed once, as static hosts keep it (level 6, gzip's default)."""
+    return gzip.compress(path.read_bytes(), compresslevel=6, mtime=0)
 
 
 class _Gzip(_Quiet):
     """Compresses text responses, as static hosts (GitHub Pages, Netlify, Cloudflare) do."""
 
+    COMPRESSED = (".html", ".css", ".js", ".json")
+
+    @classmethod
+    def prepare(cls, directory: Path) -> None:
+        """Compress every text file before serving, as hosts serve them from a cache."""
+        for path in directory.rglob("*"):
+            if path.suffix in cls.COMPRESSED and path.is_file():
+                _gzipped(path)
+
     def do_GET(self):  # noqa: N802 - http.server's name
         path = Path(self.translate_path(self.path))
         if path.is_dir():
             path = path / "index.html"
-        if "gzip" not in self.headers.get("Accept-Encoding", "") or path.suffix not in {
-            ".html",
-            ".css",
-            ".js",
-            ".json",
-        }:
+        if "gzip" not in self.headers.get("Accept-Encoding", "") or path.suffix not in self.COMPRESSED:
             return super().do_GET()
         if not path.is_file():
             return self.send_error(404)
-        body = gzip.compress(path.read_bytes(), mtime=0)
+        body = _gzipped(path)
         self.send_response(200)
         self.send_header("Content-Type", self.guess_type(str(path)))
         self.send_header("Content-Encoding", "gzip")
@@ -153,12 +170,24 @@ class _Gzip(_Quiet):
 
 @contextlib.contextmanager
 def serve(directory: Path, handler: type = _Quiet):
+    """Serve ``directory`` from a process of its own: in this one, its threads would
+    compete for the interpreter with the Playwright driver that measures the page."""
     server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(directory)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    ready = multiprocessing.get_context("fork").Event()
+
+    def run() -> None:
+        getattr(handler, "prepare", lambda _: None)(directory)
+        ready.set()
+        server.serve_forever()
+
+    process = multiprocessing.get_context("fork").Process(target=run, daemon=True)
+    process.start()
+    ready.wait()
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}"
     finally:
-        server.shutdown()
+        process.terminate()
+        process.join()
         server.server_close()
 
 
@@ -176,38 +205,51 @@ new MutationObserver(() => {
 """
 
 
-def browser_numbers(url: str, statement_path: str, query: str, slow: bool = True) -> dict:
+def browser_numbers(url: str, samples: list[tuple[str, str]], slow: bool = True) -> dict:
+    """Medians over ``samples`` ((statement path, phrase) pairs), each in a fresh browser
+    context: bytes of the first view of the page, then the phrase typed at 30 ms a key
+    (the first query, which downloads what it needs, and its bytes), then typed again
+    (a later query, answered from what is loaded). Also the slowest first query."""
     from playwright.sync_api import sync_playwright
 
-    numbers: dict = {}
+    seen: dict[str, list[float]] = {}
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        context = browser.new_context()
-        page = context.new_page()
-        sizes: list[int] = []
-        page.on(
-            "requestfinished", lambda r: sizes.append(r.sizes()["responseBodySize"] + r.sizes()["responseHeadersSize"])
-        )
-        page.goto(url + statement_path, wait_until="networkidle")
-        numbers["first_view_bytes"] = sum(sizes)
-        page.add_init_script(LATENCY_PROBE)
-        page.reload(wait_until="networkidle")
-        sizes.clear()
-        for attempt in ("first", "warm"):
-            page.locator(".md-search__input").click()
-            page.locator(".md-search__input").fill("")
-            page.evaluate("window.__firstResult = null")
-            page.keyboard.type(query, delay=30)
-            page.wait_for_function("window.__firstResult !== null && window.__firstResult > window.__lastKey",
-                                   timeout=60000)  # fmt: skip
-            numbers[f"{attempt}_query_ms"] = page.evaluate("window.__firstResult - window.__lastKey")
-            if attempt == "first":
-                page.wait_for_load_state("networkidle")
-                numbers["first_search_bytes"] = sum(sizes)
-            page.keyboard.press("Escape")
-        if slow:
-            numbers["slow_search_bytes"] = slow_typing_bytes(browser, url + statement_path, query)
+        for path, query in samples:
+            for name, value in one_visit(browser, url + path, query).items():
+                seen.setdefault(name, []).append(value)
+            if slow:
+                seen.setdefault("slow_search_bytes", []).append(slow_typing_bytes(browser, url + path, query))
         browser.close()
+    numbers = {name: statistics.median(values) for name, values in seen.items()}
+    numbers["first_query_ms_max"] = max(seen["first_query_ms"])
+    numbers["samples"] = len(samples)
+    return numbers
+
+
+def one_visit(browser, url: str, query: str) -> dict:
+    context = browser.new_context()
+    page = context.new_page()
+    sizes: list[int] = []
+    page.on("requestfinished", lambda r: sizes.append(r.sizes()["responseBodySize"] + r.sizes()["responseHeadersSize"]))
+    page.goto(url, wait_until="networkidle")
+    numbers = {"first_view_bytes": sum(sizes)}
+    page.add_init_script(LATENCY_PROBE)
+    page.reload(wait_until="networkidle")
+    sizes.clear()
+    for attempt in ("first", "warm"):
+        page.locator(".md-search__input").click()
+        page.locator(".md-search__input").fill("")
+        page.evaluate("window.__firstResult = null")
+        page.keyboard.type(query, delay=30)
+        page.wait_for_function("window.__firstResult !== null && window.__firstResult > window.__lastKey",
+                               timeout=60000)  # fmt: skip
+        numbers[f"{attempt}_query_ms"] = page.evaluate("window.__firstResult - window.__lastKey")
+        if attempt == "first":
+            page.wait_for_load_state("networkidle")
+            numbers["first_search_bytes"] = sum(sizes)
+        page.keyboard.press("Escape")
+    context.close()
     return numbers
 
 
@@ -228,7 +270,9 @@ def slow_typing_bytes(browser, url: str, query: str, delay: int = 250) -> int:
     return sum(sizes)
 
 
-def lighthouse(url: str, pages: list[str]) -> dict[str, dict[str, float]]:
+def lighthouse(url: str, pages: dict[str, str], runs: int) -> dict[str, dict[str, float]]:
+    """Each page's median score per category over ``runs`` Lighthouse runs (its scores
+    vary from run to run on a shared machine; Lighthouse's own advice is the median)."""
     binary = ROOT / ".cache" / "node" / "node_modules" / ".bin" / "lighthouse"
     if not binary.exists():
         prefix = str(ROOT / ".cache" / "node")
@@ -246,17 +290,52 @@ def lighthouse(url: str, pages: list[str]) -> dict[str, dict[str, float]]:
             check=True,
         )
     scores = {}
-    for path in pages:
-        with tempfile.NamedTemporaryFile(suffix=".json") as report:
-            subprocess.run(
-                [str(binary), url + path, "--quiet", "--output=json", f"--output-path={report.name}",
-                 "--only-categories=performance,accessibility,best-practices,seo",
-                 "--chrome-flags=--headless=new " + " ".join(CHROMIUM_ARGS)],
-                env={**os.environ, "CHROME_PATH": CHROMIUM}, check=True, timeout=300,
-            )  # fmt: skip
-            result = json.loads(Path(report.name).read_text(encoding="utf-8"))
-        scores[path] = {key: value["score"] for key, value in result["categories"].items()}
+    for name, path in pages.items():
+        runs_scores: dict[str, list[float]] = {}
+        for _ in range(runs):
+            with tempfile.NamedTemporaryFile(suffix=".json") as report:
+                subprocess.run(
+                    [str(binary), url + path, "--quiet", "--output=json", f"--output-path={report.name}",
+                     "--only-categories=performance,accessibility,best-practices,seo",
+                     "--chrome-flags=--headless=new " + " ".join(CHROMIUM_ARGS)],
+                    env={**os.environ, "CHROME_PATH": CHROMIUM}, check=True, timeout=300,
+                )  # fmt: skip
+                result = json.loads(Path(report.name).read_text(encoding="utf-8"))
+            for key, value in result["categories"].items():
+                runs_scores.setdefault(key, []).append(value["score"])
+        scores[name] = {key: statistics.median(values) for key, values in runs_scores.items()}
     return scores
+
+
+def search_samples(data: Path, count: int) -> list[tuple[str, str]]:
+    """``count`` (statement page, phrase) pairs spread over the corpus: five words from
+    the middle of a paragraph of that statement, as a reader would quote it."""
+    files = sorted((data / "statements").glob("*.md"))
+    samples = []
+    for number in range(count):
+        path = files[len(files) * (2 * number + 1) // (2 * count)]
+        body = path.read_text(encoding="utf-8").split("\n---\n", 1)[1]
+        phrase = " ".join(next(p for p in body.split("\n\n") if len(p.split()) > 12).split()[3:8])
+        samples.append((f"/statements/{path.stem}/", phrase))
+    return samples
+
+
+# Lighthouse's targets are the home page, a statement and the timeline; the other pages
+# are the ones that grow with the archive, reported beside them.
+LIGHTHOUSE_TARGETS = {"home", "a statement", "timeline overview"}
+
+
+def lighthouse_pages(site: Path, statement: str) -> dict[str, str]:
+    largest_convention = max((site / "conventions").glob("*/index.html"), key=lambda p: p.stat().st_size)
+    return {
+        "home": "/",
+        "a statement": statement,
+        "timeline overview": "/timeline/",
+        "the largest timeline year": f"/timeline/{largest_year_page(site)}/",
+        "money": "/timeline/money/",
+        "statements (browse)": "/statements/",
+        "the largest convention page": f"/conventions/{largest_convention.parent.name}/",
+    }
 
 
 def serve_rebuild_seconds(data: Path, tmp: Path) -> float:
@@ -314,8 +393,11 @@ def main() -> int:
             print(f"Building {count} statements ({args.runs} runs each, ours and baseline)…", file=sys.stderr)
             data = synthetic.write_corpus(tmp / f"c{count}" / "data", count)
             base = synthetic.write_baseline_docs(data, tmp / f"c{count}" / "baseline")
-            ours = [build_ours(data, tmp / f"c{count}" / f"site{i}") for i in range(args.runs)]
-            theirs = [build_baseline(base, tmp / f"c{count}" / f"base{i}") for i in range(args.runs)]
+            # Alternated, so that a noisy moment of the machine falls on both sides alike.
+            ours, theirs = [], []
+            for i in range(args.runs):
+                ours.append(build_ours(data, tmp / f"c{count}" / f"site{i}"))
+                theirs.append(build_baseline(base, tmp / f"c{count}" / f"base{i}"))
             site = tmp / f"c{count}" / "site0"
             pages = statement_pages(site)
             share, search_time = our_share(data, args.runs)
@@ -338,18 +420,13 @@ def main() -> int:
             }
         if not args.no_browser:
             site = tmp / "c1000" / "site0"
-            sample = sorted((tmp / "c1000" / "data" / "statements").glob("*.md"))[500]
-            body = sample.read_text(encoding="utf-8").split("\n---\n", 1)[1]
-            phrase = " ".join(next(p for p in body.split("\n\n") if len(p.split()) > 12).split()[3:8])
+            samples = search_samples(tmp / "c1000" / "data", args.runs)
             with serve(site) as url:
-                results["browser"] = browser_numbers(url, f"/statements/{sample.stem}/", phrase)
-                results["browser"]["query"] = phrase
+                results["browser"] = browser_numbers(url, samples)
             with serve(site, _Gzip) as url:
-                results["gzip"] = browser_numbers(url, f"/statements/{sample.stem}/", phrase, slow=False)
+                results["gzip"] = browser_numbers(url, samples, slow=False)
                 if not args.no_lighthouse:
-                    year = largest_year_page(site)
-                    pages = ["/", f"/statements/{sample.stem}/", "/timeline/", f"/timeline/{year}/"]
-                    results["lighthouse"] = lighthouse(url, pages)
+                    results["lighthouse"] = lighthouse(url, lighthouse_pages(site, samples[0][0]), args.runs)
             results["serve"] = serve_rebuild_seconds(tmp / "c100" / "data", tmp)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
@@ -402,8 +479,10 @@ def report(r: dict, runs: int) -> str:
         b = r["browser"]
         row("first view of a statement page, bytes", "", kib(b["first_view_bytes"]),
             f"≤ 400 KiB: {'met' if b['first_view_bytes'] <= 400 * 1024 else 'NOT met'}")  # fmt: skip
-        row("first query: last keystroke → first result", "", f"{b['first_query_ms']:.0f} ms",
-            f"≤ 300 ms: {'met' if b['first_query_ms'] <= 300 else 'NOT met'}")  # fmt: skip
+        first = b["first_query_ms"]
+        row(f"first query: last keystroke → first result (median of {b['samples']} pages)", "",
+            f"{first:.0f} ms", f"≤ 300 ms: {'met' if first <= 300 else 'NOT met'}")  # fmt: skip
+        row("first query: the slowest of them", "", f"{b['first_query_ms_max']:.0f} ms", "")
         row("later query: last keystroke → first result", "", f"{b['warm_query_ms']:.0f} ms", "")
         row("bytes fetched by the first search", "", kib(b["first_search_bytes"]),
             f"≤ 1.5 MB: {'met' if b['first_search_bytes'] <= 1.5e6 else 'NOT met'}")  # fmt: skip
@@ -414,16 +493,12 @@ def report(r: dict, runs: int) -> str:
         row("same, served gzip-compressed: first search", "", kib(g["first_search_bytes"]),
             f"≤ 1.5 MB: {'met' if g['first_search_bytes'] <= 1.5e6 else 'NOT met'}")  # fmt: skip
         row("same, served gzip-compressed: first query", "", f"{g['first_query_ms']:.0f} ms", "")
-    if "lighthouse" in r:
-        for path, scores in r["lighthouse"].items():
-            name = {"/": "home", "/timeline/": "timeline overview"}.get(path, "a statement")
-            if path.startswith("/timeline/") and path != "/timeline/":
-                name = "the largest timeline year"
-            values = ", ".join(f"{k} {v:.2f}" for k, v in scores.items())
-            ok = scores["performance"] >= 0.98 and all(
-                scores[k] == 1 for k in ("accessibility", "best-practices", "seo")
-            )
-            row(f"Lighthouse, {name}", "", values, f"perf ≥ 0.98, others 1.0: {'met' if ok else 'NOT met'}")
+    for name, scores in r.get("lighthouse", {}).items():
+        values = ", ".join(f"{k} {v:.2f}" for k, v in scores.items())
+        ok = scores["performance"] >= 0.98 and all(scores[k] == 1 for k in ("accessibility", "best-practices", "seo"))
+        verdict = "met" if ok else "NOT met"
+        target = f"perf ≥ 0.98, others 1.0: {verdict}" if name in LIGHTHOUSE_TARGETS else f"(not a target): {verdict}"
+        row(f"Lighthouse, {name} (median of {runs})", "", values, target)
     if "serve" in r:
         row("`make serve`: edit → rebuilt page served", f"{r['serve']:.2f} s", "",
             f"≤ 2 s at 100: {'met' if r['serve'] <= 2 else 'NOT met'}")  # fmt: skip
