@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from mine_archive import csp
 from test_browser import PAGES, STATEMENTS
 
 RECORD_VIOLATIONS = """
@@ -54,3 +55,12 @@ def test_interactive_features_work_under_the_policy(csp_page, csp_site_url):
     assert page.locator(".filter__status").inner_text() == "Showing 3 of 4 entries."
     assert page.evaluate("window.__violations") == []
     assert page.errors == []
+
+
+def test_the_policy_allows_the_inline_scripts_of_every_built_page(built_site):
+    """The plugin collects them as MkDocs renders; reading the built site back finds the same."""
+    pages = [path.read_text(encoding="utf-8") for path in built_site.rglob("*.html")]
+    hashes = csp.inline_script_hashes(pages)
+    assert len(hashes) >= 3
+    headers = (built_site / "_headers").read_text(encoding="utf-8")
+    assert f"  Content-Security-Policy: {csp.policy(hashes)}\n" in headers

@@ -31,18 +31,20 @@ DIRECTIVES = [
 ]
 
 
-def inline_script_hashes(pages: Iterable[str]) -> list[str]:
+def inline_script_hashes(pages: Iterable[str]) -> set[str]:
+    """The CSP source (``'sha256-…'``) of every inline script in ``pages`` (HTML texts)."""
     hashes = set()
     for html in pages:
         for script in _INLINE_SCRIPT.findall(html):
             digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii")
             hashes.add(f"'sha256-{digest}'")
-    return sorted(hashes)
+    return hashes
 
 
-def policy(pages: Iterable[str]) -> str:
-    hashes = " ".join(inline_script_hashes(pages))
-    return "; ".join(f"{name} {value.format(hashes=hashes)}".strip() for name, value in DIRECTIVES)
+def policy(hashes: Iterable[str]) -> str:
+    """The policy allowing the inline scripts of ``hashes`` (see ``inline_script_hashes``)."""
+    allowed = " ".join(sorted(hashes))
+    return "; ".join(f"{name} {value.format(hashes=allowed)}".strip() for name, value in DIRECTIVES)
 
 
 def headers_file(policy_text: str) -> str:

@@ -123,8 +123,15 @@ def compose(yaml_text: str, first_line: int) -> yaml.Node | None:
         loader.dispose()
 
 
+_STR_TAG = "tag:yaml.org,2002:str"
+
+
 def scalar_value(node: yaml.ScalarNode) -> object:
     """The Python value of a plain scalar (str, int, float, bool or None)."""
+    if node.tag == _STR_TAG:
+        # Most scalars; PyYAML's constructor would return the same text, at the cost of
+        # a constructor per value (a third of loading 1,000 statements).
+        return node.value
     if node.tag not in PLAIN_TAGS:
         raise ValueError(f"unsupported YAML tag {node.tag!r}")
     return yaml.constructor.SafeConstructor().construct_object(node)

@@ -135,12 +135,24 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         env.globals["archive_shared"] = shared
         return env
 
+    # The Content-Security-Policy lists the inline scripts of every page and template
+    # (404.html) as MkDocs renders them, rather than reading the site back afterwards.
+    def on_pre_build(self, *, config) -> None:  # noqa: ANN001
+        self.inline_scripts: set[str] = set()
+
+    def on_post_page(self, output: str, *, page, config) -> str:  # noqa: ANN001
+        self.inline_scripts |= csp.inline_script_hashes([output])
+        return output
+
+    def on_post_template(self, output_content: str, *, template_name: str, config) -> str:  # noqa: ANN001
+        self.inline_scripts |= csp.inline_script_hashes([output_content])
+        return output_content
+
     def on_post_build(self, *, config) -> None:  # noqa: ANN001
         site = Path(config.site_dir)
         self._write_data_files(site)
         self._defer_search_documents(site)
-        pages = [path.read_text(encoding="utf-8") for path in sorted(site.rglob("*.html"))]
-        (site / "_headers").write_text(csp.headers_file(csp.policy(pages)), encoding="utf-8")
+        (site / "_headers").write_text(csp.headers_file(csp.policy(self.inline_scripts)), encoding="utf-8")
 
     def on_build_error(self, *, error) -> None:  # noqa: ANN001
         if self.data_job is not None:

@@ -163,9 +163,11 @@ def _fields(node: yaml.MappingNode) -> dict[str, yaml.Node]:
     return {k.value: v for k, v in node.value}
 
 
-def load_statement(path: Path) -> Statement:
-    """Load one statement file; raise ``DataError`` listing every problem in it."""
-    shown = display_path(path)
+def load_statement(path: Path, shown: str | None = None) -> Statement:
+    """Load one statement file; raise ``DataError`` listing every problem in it.
+
+    ``shown`` is the path errors name, ``display_path(path)`` unless given."""
+    shown = shown or display_path(path)
 
     def fail(line: int, message: str) -> DataError:
         return DataError([SourceError(shown, line, message)])
@@ -286,7 +288,9 @@ def load_statements(directory: Path) -> list[Statement]:
     errors: list[SourceError] = []
     for path in sorted(directory.glob("*.md")):
         try:
-            statements.append(load_statement(path))
+            # The folder's display path, resolved once: resolving each file's took a
+            # quarter of a second at 1,000 statements.
+            statements.append(load_statement(path, str(Path(shown_dir) / path.name)))
         except DataError as error:
             errors += error.errors
     if not statements and not errors:

@@ -67,13 +67,7 @@ def _has_type(node: yaml.Node, expected: str) -> bool:
         value = scalar_value(node)
     except ValueError:
         return False
-    checks: dict[str, Callable[[object], bool]] = {
-        "string": lambda v: isinstance(v, str),
-        "integer": lambda v: isinstance(v, int) and not isinstance(v, bool),
-        "number": _is_number,
-        "boolean": lambda v: isinstance(v, bool),
-    }
-    return checks[expected](value)
+    return _TYPE_CHECKS[expected](value)
 
 
 def validate(node: yaml.Node, schema: dict, line_of: LineOf, where: str = "") -> Iterator[Problem]:
@@ -101,6 +95,14 @@ def validate(node: yaml.Node, schema: dict, line_of: LineOf, where: str = "") ->
 
 def _is_number(value: object) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+_TYPE_CHECKS: dict[str, Callable[[object], bool]] = {
+    "string": lambda v: isinstance(v, str),
+    "integer": lambda v: isinstance(v, int) and not isinstance(v, bool),
+    "number": _is_number,
+    "boolean": lambda v: isinstance(v, bool),
+}
 
 
 def _validate_scalar(node: yaml.ScalarNode, schema: dict, line_of: LineOf, label: str) -> Iterator[Problem]:
