@@ -223,7 +223,8 @@ def test_cite_panel_copies_citation_bibtex_and_csl(clipboard_page, site_url):
     page.goto(f"{site_url}/statements/{CCM.id}/", wait_until="networkidle")
     text = page.locator("#cite-text").inner_text()
     assert text.startswith("Government of Japan (2012) Statement by H. E. Mr. Mari AMANO")
-    assert f"{site_url}/statements/{CCM.id}/ (accessed " in text, "the URL is made absolute, the date filled in"
+    today = page.evaluate("new Date().toLocaleDateString('en-GB', {day: 'numeric', month: 'long', year: 'numeric'})")
+    assert f"{site_url}/statements/{CCM.id}/ (accessed {today})" in text, "the URL is made absolute, the date filled in"
     page.get_by_role("button", name="Copy citation", exact=True).click()
     assert page.evaluate("navigator.clipboard.readText()") == text
     page.locator("summary", has_text="BibTeX").click()

@@ -60,7 +60,7 @@ def test_long_listings_are_accessible_in_both_themes(browser, synthetic_archive,
     page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
-    for path in ["/timeline/", *_long_pages(synthetic_archive[0])]:
+    for path in ["/timeline/", "/timeline/money/", *_long_pages(synthetic_archive[0])]:
         page.goto(synthetic_url + path, wait_until="networkidle")
         height = page.evaluate("document.documentElement.scrollHeight")
         assert height > 5 * size["height"], f"{path} is too short to test what is off screen ({height}px)"

@@ -105,6 +105,15 @@
     });
   }
 
+  /* "25 November 2026", the archive's own date style. Not toLocaleDateString: its first
+     call loads the browser's locale data, tens of milliseconds as the page starts. */
+  var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December"];
+  function todayInWords() {
+    var now = new Date();
+    return now.getDate() + " " + MONTHS[now.getMonth()] + " " + now.getFullYear();
+  }
+
   /* The Cite panel: absolute URLs, today's date as the access date, copy buttons. */
   function setUpCitePanel() {
     var text = document.getElementById("cite-text");
@@ -124,8 +133,7 @@
       var head = link.getAttribute("href").split(",")[0].replace(";base64", "");
       link.setAttribute("href", head + "," + encodeURIComponent(source.textContent));
     });
-    var today = new Date().toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" });
-    text.querySelector(".cite__accessed").textContent = "(accessed " + today + ")";
+    text.querySelector(".cite__accessed").textContent = "(accessed " + todayInWords() + ")";
     var status = statusRegion(text.parentNode);
     addCopyButton(text, "cite__copy", "Copy citation", "Copy citation", function () {
       return text.textContent.trim();

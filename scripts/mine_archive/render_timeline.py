@@ -203,11 +203,12 @@ def _money_tables(events: list[Event]) -> str:
             f"{charts.money_chart(events, currency)}"
             f"<figcaption>Sums stated in {e(name)} ({currency}). Hatched bars are cumulative totals; "
             "solid bars are a single grant, one year or one period.</figcaption></figure>"
-            f'<div class="md-typeset__scrollwrap"><div class="md-typeset__table"><table class="money-table">'
+            '<div class="money-table-box"><div class="md-typeset__scrollwrap"><div class="md-typeset__table">'
+            '<table class="money-table">'
             f"<caption>Sums stated in {e(name)} ({currency}), as the statements give them</caption>"
             '<thead><tr><th scope="col">When</th><th scope="col">Entry</th><th scope="col">Kind</th>'
             '<th scope="col">Basis</th><th scope="col">Amount</th><th scope="col">Source</th></tr></thead>'
-            f"<tbody>{body}</tbody></table></div></div>"
+            f"<tbody>{body}</tbody></table></div></div></div>"
         )
     return "\n\n".join(tables) if tables else "<p>No statement in the archive states a sum yet.</p>"
 
