@@ -173,3 +173,22 @@ def test_the_built_exports_and_search_index_are_the_pipelines(built_site):
         assert (built_site / path).read_bytes() == text.encode("utf-8"), path
     built = {str(p.relative_to(built_site)) for p in (built_site / "search").rglob("*.json")}
     assert built - set(expected) == {"search/search_index.json", "search/pages.json"}, "no stale search file"
+
+
+def test_compiled_templates_are_reused_until_their_source_changes():
+    """mkdocs serve rebuilds with a new Jinja environment each time; the plugin's cache
+    carries compiled templates over, and an edited template is compiled afresh."""
+    import jinja2
+    from mine_archive.plugin import _CompiledTemplates
+
+    cache = _CompiledTemplates()
+    sources = {"page.html": "first {{ n }}"}
+
+    def render() -> str:
+        environment = jinja2.Environment(loader=jinja2.DictLoader(sources), bytecode_cache=cache)
+        return environment.get_template("page.html").render(n=1)
+
+    assert render() == "first 1" and len(cache.compiled) == 1
+    assert render() == "first 1"
+    sources["page.html"] = "second {{ n }}"
+    assert render() == "second 1"
