@@ -24,6 +24,7 @@ import multiprocessing
 import os
 import platform
 import shutil
+import socket
 import statistics
 import subprocess
 import sys
@@ -342,35 +343,48 @@ def lighthouse_pages(site: Path, statement: str) -> dict[str, str]:
     }
 
 
-def serve_rebuild_seconds(data: Path, tmp: Path) -> float:
-    """After editing one statement, seconds until `mkdocs serve` serves the rebuilt page."""
-    port = 8765
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def fetch_text(url: str) -> str | None:
+    with contextlib.suppress(OSError):
+        return urllib.request.urlopen(url, timeout=5).read().decode("utf-8")
+    return None
+
+
+def serve_rebuild_seconds(data: Path, edits: int) -> list[float]:
+    """For each of ``edits`` statements in turn: seconds from saving an edit to the
+    statement until `mkdocs serve` serves its rebuilt page."""
+    port = free_port()
     process = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "-f", str(ROOT / "mkdocs.yml"), "-a", f"127.0.0.1:{port}"],
         env={**ENV, "ARCHIVE_DATA_DIR": str(data)}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )  # fmt: skip
+    files = sorted((data / "statements").glob("*.md"))
+    seconds = []
     try:
-        target = sorted((data / "statements").glob("*.md"))[len(list((data / "statements").glob("*.md"))) // 2]
-        url = f"http://127.0.0.1:{port}/statements/{target.stem}/"
         deadline = time.monotonic() + 120
-        while True:
-            with contextlib.suppress(OSError):
-                if urllib.request.urlopen(url, timeout=2).status == 200:
-                    break
+        while fetch_text(f"http://127.0.0.1:{port}/") is None:
             if time.monotonic() > deadline:
                 raise SystemExit("mkdocs serve did not start")
             time.sleep(0.2)
-        time.sleep(1.0)
-        text = target.read_text(encoding="utf-8")
-        marker = "Edited for the benchmark"
-        start = time.perf_counter()
-        target.write_text(text.replace("\nplace: ", f"\nplace: {marker}, ", 1), encoding="utf-8")
-        while time.perf_counter() - start < 60:
-            with contextlib.suppress(OSError):
-                if marker in urllib.request.urlopen(url, timeout=5).read().decode("utf-8"):
-                    return time.perf_counter() - start
-            time.sleep(0.05)
-        raise SystemExit("the edited page was not served within 60 s")
+        for number in range(edits):
+            target = files[len(files) * (2 * number + 1) // (2 * edits)]
+            url = f"http://127.0.0.1:{port}/statements/{target.stem}/"
+            time.sleep(1.0)  # the watcher settles; no rebuild is under way
+            marker = f"Edited for the benchmark {number}"
+            text = target.read_text(encoding="utf-8").replace("\nplace: ", f"\nplace: {marker}, ", 1)
+            start = time.perf_counter()
+            target.write_text(text, encoding="utf-8")
+            while marker not in (fetch_text(url) or ""):
+                if time.perf_counter() - start > 60:
+                    raise SystemExit("the edited page was not served within 60 s")
+                time.sleep(0.05)
+            seconds.append(time.perf_counter() - start)
+        return seconds
     finally:
         process.terminate()
         process.wait(timeout=30)
@@ -432,7 +446,7 @@ def main() -> int:
                 results["gzip"] = browser_numbers(url, samples, slow=False)
                 if not args.no_lighthouse:
                     results["lighthouse"] = lighthouse(url, lighthouse_pages(site, samples[0][0]), args.lighthouse_runs)
-            results["serve"] = serve_rebuild_seconds(tmp / "c100" / "data", tmp)
+            results["serve"] = serve_rebuild_seconds(tmp / "c100" / "data", args.runs)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     table = report(results, args.runs, args.lighthouse_runs)
@@ -505,8 +519,10 @@ def report(r: dict, runs: int, lighthouse_runs: int) -> str:
         target = f"perf ≥ 0.98, others 1.0: {verdict}" if name in LIGHTHOUSE_TARGETS else f"(not a target): {verdict}"
         row(f"Lighthouse, {name} (median of {lighthouse_runs})", "", values, target)
     if "serve" in r:
-        row("`make serve`: edit → rebuilt page served", f"{r['serve']:.2f} s", "",
-            f"≤ 2 s at 100: {'met' if r['serve'] <= 2 else 'NOT met'}")  # fmt: skip
+        served = statistics.median(r["serve"])
+        row(f"`make serve`: edit → rebuilt page served (median of {len(r['serve'])} edits)", f"{served:.2f} s", "",
+            f"≤ 2 s at 100: {'met' if served <= 2 else 'NOT met'}")  # fmt: skip
+        row("`make serve`: the slowest of them", f"{max(r['serve']):.2f} s", "", "")
     widths = [max(len(str(x[i])) for x in rows) for i in range(4)]
     lines = ["| " + " | ".join(str(c).ljust(w) for c, w in zip(x, widths, strict=True)) + " |" for x in rows]
     lines.insert(1, "| " + " | ".join("-" * w for w in widths) + " |")

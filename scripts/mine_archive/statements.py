@@ -163,6 +163,11 @@ def _fields(node: yaml.MappingNode) -> dict[str, yaml.Node]:
     return {k.value: v for k, v in node.value}
 
 
+# mkdocs serve loads every statement again after each edit. A file whose bytes are the
+# same as at its last successful load gives the same Statement (immutable), unparsed.
+_LOADED: dict[tuple[Path, str], tuple[bytes, Statement]] = {}
+
+
 def load_statement(path: Path, shown: str | None = None) -> Statement:
     """Load one statement file; raise ``DataError`` listing every problem in it.
 
@@ -176,6 +181,9 @@ def load_statement(path: Path, shown: str | None = None) -> Statement:
         raw = path.read_bytes()
     except OSError as error:
         raise fail(1, f"cannot read the file: {error.strerror or error}") from None
+    loaded = _LOADED.get((path, shown))
+    if loaded and loaded[0] == raw:
+        return loaded[1]
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -201,7 +209,9 @@ def load_statement(path: Path, shown: str | None = None) -> Statement:
     errors += _check_consistency(shown, path, data, fields, document, blocks)
     if errors:
         raise DataError(errors)
-    return _build(shown, data, blocks)
+    statement = _build(shown, data, blocks)
+    _LOADED[path, shown] = (raw, statement)
+    return statement
 
 
 def _check_consistency(
