@@ -8,9 +8,9 @@ are never committed. The table is printed and written into docs/performance.md.
 
     python scripts/bench.py [--runs 3] [--lighthouse-runs 5] [--no-browser] [--no-lighthouse]
 
---runs: builds of each size, ours and the baseline's, and pages searched; --lighthouse-runs:
-Lighthouse runs per page (its scores swing with the machine's load; it advises the median
-of five).
+--runs: builds of each size (ours and the baseline's), edits under mkdocs serve, pages
+searched (at least five). --lighthouse-runs: Lighthouse runs per page (its scores swing
+with the machine's load; Lighthouse advises the median of five).
 """
 
 from __future__ import annotations
@@ -178,14 +178,15 @@ def serve(directory: Path, handler: type = _Quiet):
     """Serve ``directory`` from a process of its own: in this one, its threads would
     compete for the interpreter with the Playwright driver that measures the page."""
     server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(directory)))
-    ready = multiprocessing.get_context("fork").Event()
+    fork = multiprocessing.get_context("fork")
+    ready = fork.Event()
 
     def run() -> None:
         getattr(handler, "prepare", lambda _: None)(directory)
         ready.set()
         server.serve_forever()
 
-    process = multiprocessing.get_context("fork").Process(target=run, daemon=True)
+    process = fork.Process(target=run, daemon=True)
     process.start()
     ready.wait()
     try:
@@ -439,7 +440,8 @@ def main() -> int:
             }
         if not args.no_browser:
             site = tmp / "c1000" / "site0"
-            samples = search_samples(tmp / "c1000" / "data", args.runs)
+            # Searches are quick and their times vary: at least five pages.
+            samples = search_samples(tmp / "c1000" / "data", max(5, args.runs))
             with serve(site) as url:
                 results["browser"] = browser_numbers(url, samples)
             with serve(site, _Gzip) as url:
