@@ -34,11 +34,11 @@ var MAX_GROUPS = 20;
    while a reader types, each keystroke is a query, and fetching the text of every one's
    results would download many times what the last one needs. A typist at 100 ms a key
    or faster downloads texts only when they stop; slower, every key is a pause (make
-   bench reports the bytes at 250 ms a key). Every first query waits this long. The index, which every
-   query needs, starts downloading at the first keystroke, and a word's postings as soon
-   as it is three letters long: they are in the file of its first two letters however
-   the word ends, so the query the reader settles on needs that file too. Queries
-   answered from what is already loaded are not delayed. */
+   bench reports the bytes at 250 ms a key). Every first query waits this long.
+   The index, which every query needs, starts downloading at the first keystroke, and a
+   word's postings as soon as it is three letters long: they are in the file of its
+   first two letters however the word ends, so the query the reader settles on needs
+   that file too. Queries answered from what is already loaded are not delayed. */
 var TEXT_DELAY = 100;
 
 var docs = [];                /* {location, page, weight, length, title?, text?, phrase?} */
