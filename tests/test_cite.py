@@ -254,7 +254,7 @@ def test_paragraph_citation_copies_title_number_and_url(clipboard_page, site_url
     page = clipboard_page
     page.goto(f"{site_url}/statements/{CCM.id}/", wait_until="networkidle")
     page.locator("#p7").hover()
-    page.get_by_role("button", name="Copy citation of paragraph 7").click()
+    page.get_by_role("button", name="Cite paragraph 7").click()
     assert page.evaluate("navigator.clipboard.readText()") == f"{CCM.title}, ¶7, {site_url}/statements/{CCM.id}/#p7"
 
 

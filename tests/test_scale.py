@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from mine_archive import pipeline
 from mine_archive.timeline import events
-from test_browser import axe_violations
+from test_browser import AXE_DEFAULTS, axe_violations
 
 # Resolves once the browser has rendered the next frame: what was scrolled to is laid out.
 NEXT_FRAME = "new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"
@@ -49,7 +49,7 @@ def _long_pages(data: Path) -> list[str]:
 # AA), which axe leaves off unless asked. Lighthouse's axe took skipped sections of the
 # timeline overview for text on the footer and links on top of each other.
 VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 412, "height": 823}}
-AXE_OPTIONS = {"resultTypes": ["violations"], "rules": {"target-size": {"enabled": True}}}
+AXE_OPTIONS = {**AXE_DEFAULTS, "rules": {**AXE_DEFAULTS["rules"], "target-size": {"enabled": True}}}
 
 
 @pytest.mark.parametrize("viewport", VIEWPORTS)

@@ -99,7 +99,7 @@
       var hash = link.getAttribute("href");
       var copyLink = addCopyButton(link, "para-copy", "Copy link", "Copy link to paragraph " + number,
         function () { return pageUrl(hash); }, status, "Link to paragraph " + number + " copied");
-      addCopyButton(copyLink, "para-copy", "Cite", "Copy citation of paragraph " + number,
+      addCopyButton(copyLink, "para-copy", "Cite", "Cite paragraph " + number,
         function () { return title + ", ¶" + number + ", " + pageUrl(hash); },
         status, "Citation of paragraph " + number + " copied");
     });
