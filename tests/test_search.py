@@ -36,7 +36,7 @@ def search(page, query: str) -> list[str]:
         "document.querySelectorAll('.md-search-result__link').length > 0",
         arg=query,
     )
-    # The worker downloads the texts of a query's results only once it has stood 150 ms
+    # The worker downloads the texts of a query's results only once it has stood 100 ms
     # (search-worker.js): let the last keystroke's results replace earlier ones.
     page.wait_for_timeout(300)
     page.wait_for_load_state("networkidle")
@@ -177,7 +177,7 @@ def test_search_results_are_accessible_and_local(browser, site_url, scheme):
 
 
 def test_keystrokes_of_a_query_being_typed_download_no_text(visit):
-    """Each keystroke is a query; only the one that stands (150 ms) downloads the texts
+    """Each keystroke is a query; only the one that stands (100 ms) downloads the texts
     of its results. While typing, the index is fetched from the first keystroke and each
     word's postings once it has three letters, each file once."""
     page = visit.goto("/")
