@@ -40,6 +40,7 @@ class Archive:
     aliases: dict[str, list[str]]  # new anchor → old block ids landing on it
     redirects: dict[str, str]  # old statement URL → new statement URL
     unlocked: list[str]  # published anchors not yet in data/anchors.lock
+    events: list[timeline.Event]  # every commitment as a dated event, in timeline order
 
 
 def _collect(errors: list, loader, path: Path, empty):  # noqa: ANN001, ANN202
@@ -74,6 +75,7 @@ def load(data_dir: Path) -> Archive:
         aliases=anchors.aliases(changes),
         redirects=anchors.redirects(changes),
         unlocked=sorted(set(current) - set(lock.anchors)),
+        events=timeline.events(statements),
     )
 
 
@@ -99,7 +101,7 @@ def schema_json() -> str:
 def search_files(archive: Archive) -> dict[str, str]:
     """The archive's search index (``search/…``): statements, paragraphs and listing pages."""
     statements = archive.statements
-    events = timeline.events(statements)
+    events = archive.events
     listings = (
         [
             search_index.Document("statements/", "Statements", "Every statement, newest first, by year."),
@@ -152,7 +154,7 @@ def generate_files(archive: Archive, site_url: str = "", site_name: str = "") ->
 def data_files(archive: Archive, site_url: str = "", site_name: str = "") -> dict[str, str]:
     """The exports, the feed and the search index: no page needs them to be rendered."""
     statements = archive.statements
-    events = timeline.events(statements)
+    events = archive.events
     files = {
         "feed.xml": feed.atom(statements, site_name, site_url),
         "data/statements.json": exports.statements_json(statements, site_url),
@@ -169,7 +171,7 @@ def data_files(archive: Archive, site_url: str = "", site_name: str = "") -> dic
 def page_files(archive: Archive, site_url: str = "", site_name: str = "") -> dict[str, str]:
     """The generated pages (Markdown with HTML bodies) and redirect pages."""
     statements = archive.statements
-    events = timeline.events(statements)
+    events = archive.events
     files: dict[str, str] = {
         "statements/index.md": render.browse_page(statements),
         "glossary.md": render.glossary_page(archive.glossary),
