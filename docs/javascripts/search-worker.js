@@ -280,7 +280,8 @@ function score(q) {
      matching the most words count. */
   var total = docs.length;
   var found = new Map();
-  q.terms.slice().sort(function (a, b) { return postingCount(a) - postingCount(b); }).forEach(function (term, i) {
+  var counts = new Map(q.terms.map(function (term) { return [term, postingCount(term)]; }));
+  q.terms.slice().sort(function (a, b) { return counts.get(a) - counts.get(b); }).forEach(function (term, i) {
     if (i === 0 || found.size) addHits(found, term, termHits(term, total, i === 0 ? null : found), i > 0);
   });
   if (!found.size) {
