@@ -38,7 +38,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
 import synthetic  # noqa: E402
-from mine_archive import pipeline  # noqa: E402
+from mine_archive import pipeline, statements  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
@@ -84,6 +84,7 @@ def our_share(data: Path, runs: int) -> tuple[float, float]:
     MkDocs' page rendering in a child process (mine_archive/background.py)."""
     inline, search = [], []
     for _ in range(runs):
+        statements.forget_loaded()  # each run parses every file, as a build does
         start = time.perf_counter()
         archive = pipeline.load(data)
         pipeline.page_files(archive, "", "bench")
@@ -233,44 +234,48 @@ def browser_numbers(url: str, samples: list[tuple[str, str]], slow: bool = True)
     return numbers
 
 
-def one_visit(browser, url: str, query: str) -> dict:
-    context = browser.new_context()
-    page = context.new_page()
+FIRST_RESULT_SHOWN = "window.__firstResult !== null && window.__firstResult > window.__lastKey"
+
+
+def fresh_page(browser, url: str) -> tuple:
+    """``(page, sizes, first view bytes)``: ``url`` in a new context, then reloaded with
+    the latency probe; ``sizes`` records every response from the reload on."""
+    page = browser.new_context().new_page()
     sizes: list[int] = []
     page.on("requestfinished", lambda r: sizes.append(r.sizes()["responseBodySize"] + r.sizes()["responseHeadersSize"]))
     page.goto(url, wait_until="networkidle")
-    numbers = {"first_view_bytes": sum(sizes)}
+    first_view = sum(sizes)
     page.add_init_script(LATENCY_PROBE)
     page.reload(wait_until="networkidle")
     sizes.clear()
+    return page, sizes, first_view
+
+
+def one_visit(browser, url: str, query: str) -> dict:
+    page, sizes, first_view = fresh_page(browser, url)
+    numbers = {"first_view_bytes": first_view}
     for attempt in ("first", "warm"):
         page.locator(".md-search__input").click()
         page.locator(".md-search__input").fill("")
         page.evaluate("window.__firstResult = null")
         page.keyboard.type(query, delay=30)
-        page.wait_for_function("window.__firstResult !== null && window.__firstResult > window.__lastKey",
-                               timeout=60000)  # fmt: skip
+        page.wait_for_function(FIRST_RESULT_SHOWN, timeout=60000)
         numbers[f"{attempt}_query_ms"] = page.evaluate("window.__firstResult - window.__lastKey")
         if attempt == "first":
             page.wait_for_load_state("networkidle")
             numbers["first_search_bytes"] = sum(sizes)
         page.keyboard.press("Escape")
-    context.close()
+    page.context.close()
     return numbers
 
 
 def slow_typing_bytes(browser, url: str, query: str, delay: int = 250) -> int:
     """Bytes a fresh page fetches while the query is typed at ``delay`` ms a key, until
     the last query's results are shown: each pause long enough makes a query that downloads."""
-    page = browser.new_context().new_page()
-    page.goto(url, wait_until="networkidle")
-    page.add_init_script(LATENCY_PROBE)
-    page.reload(wait_until="networkidle")
-    sizes: list[int] = []
-    page.on("requestfinished", lambda r: sizes.append(r.sizes()["responseBodySize"] + r.sizes()["responseHeadersSize"]))
+    page, sizes, _ = fresh_page(browser, url)
     page.locator(".md-search__input").click()
     page.keyboard.type(query, delay=delay)
-    page.wait_for_function("window.__firstResult !== null && window.__firstResult > window.__lastKey", timeout=60000)
+    page.wait_for_function(FIRST_RESULT_SHOWN, timeout=60000)
     page.wait_for_load_state("networkidle")
     page.context.close()
     return sum(sizes)
@@ -436,7 +441,6 @@ def main() -> int:
                 "largest_page": pages[-1],
                 "search": search_bytes(site),
                 "listings": listing_pages(site),
-                "paragraphs": sum(1 for _ in data.glob("statements/*.md")),
             }
         if not args.no_browser:
             site = tmp / "c1000" / "site0"

@@ -168,6 +168,11 @@ def _fields(node: yaml.MappingNode) -> dict[str, yaml.Node]:
 _LOADED: dict[tuple[Path, str], tuple[bytes, Statement]] = {}
 
 
+def forget_loaded() -> None:
+    """Parse every file again at the next load (``make bench`` times loading from cold)."""
+    _LOADED.clear()
+
+
 def load_statement(path: Path, shown: str | None = None) -> Statement:
     """Load one statement file; raise ``DataError`` listing every problem in it.
 
