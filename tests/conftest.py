@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import shutil
@@ -85,28 +86,30 @@ class _HeadersHandler(_QuietHandler):
         super().end_headers()
 
 
-def _serve(directory: Path, handler_class: type = _QuietHandler):
+@contextlib.contextmanager
+def _served(directory: Path, handler_class: type = _QuietHandler):
+    """``directory`` served on 127.0.0.1 (an ephemeral port) while the block runs; its URL."""
     server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler_class, directory=str(directory)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
 
 
 @pytest.fixture(scope="session")
 def site_url(built_site: Path):
     """The built site served on 127.0.0.1 (an ephemeral port)."""
-    server = _serve(built_site)
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    with _served(built_site) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
 def synthetic_url(synthetic_archive: tuple[Path, Path]):
     """The synthetic site served on 127.0.0.1."""
-    server = _serve(synthetic_archive[1])
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    with _served(synthetic_archive[1]) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
@@ -115,10 +118,8 @@ def csp_site_url(built_site: Path):
     lines = (built_site / "_headers").read_text(encoding="utf-8").splitlines()
     headers = [tuple(part.strip() for part in line.split(":", 1)) for line in lines if line.startswith("  ")]
     handler = type("SiteHeaders", (_HeadersHandler,), {"extra_headers": headers})
-    server = _serve(built_site, handler)
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    with _served(built_site, handler) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
