@@ -98,7 +98,7 @@ def statement(number: int, rng: random.Random, words: list[str]) -> tuple[str, s
 
 
 def write_corpus(target: Path, count: int, seed: int = 1997) -> Path:
-    """A data directory of ``count`` statements, with the real conventions and glossary and a lock."""
+    """A data directory of ``count`` statements, with the real conventions, glossary and record and a lock."""
     sys_path = str(ROOT / "scripts")
     import sys
 
@@ -114,7 +114,7 @@ def write_corpus(target: Path, count: int, seed: int = 1997) -> Path:
     for number in range(count):
         statement_id, text = statement(number, rng, words)
         (statements_dir / f"{statement_id}.md").write_text(text, encoding="utf-8")
-    for name in ("conventions.yml", "glossary.yml"):
+    for name in ("conventions.yml", "glossary.yml", "record.yml"):
         shutil.copy(ROOT / "data" / name, target / name)
     anchors.write_lock(target / "anchors.lock", anchors.current_anchors(load_statements(statements_dir)))
     return target

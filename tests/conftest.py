@@ -28,6 +28,18 @@ CHROMIUM_ARGS = [
 ]
 
 
+def shared_path(*parts: str) -> Path:
+    """A file or folder of ../shared beside this checkout. Missing: a skip locally, a failure
+    under CI, where ../shared is always laid beside the clone."""
+    path = ROOT.parent.joinpath("shared", *parts)
+    if not path.exists():
+        message = f"{path} is missing: the tests that check the data against it need ../shared beside the checkout"
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    return path
+
+
 def run_build(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
     """Run scripts/build.py as a user would, capturing its output."""
     return subprocess.run(

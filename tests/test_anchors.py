@@ -9,7 +9,7 @@ import pytest
 from conftest import DATA, run_build
 from mine_archive import anchors, pipeline, render
 from mine_archive.errors import DataError
-from mine_archive.statements import load_statements
+from mine_archive.statements import load_statement, load_statements
 
 CCM = "statements/2012-09-11-ccm-3msp/"
 
@@ -88,9 +88,21 @@ def test_renaming_a_statement_fails_unless_recorded_and_then_redirects(data):
     )
     old.unlink()
     messages = errors(data)
-    assert len(messages) == 17  # the page and its 16 paragraphs
+    # The page and each of its paragraphs, and the catalogue entry that archives it.
+    paragraphs = len(load_statement(new).paragraphs)
+    assert len([m for m in messages if "anchors.lock" in m]) == 1 + paragraphs
     assert "change: moved, to: 'statements/<new-id>/'" in messages[0]
+    [catalogue] = [m for m in messages if "catalogue.yml" in m]
+    assert "is archived as '2012-09-11-ccm-3msp', but no statement has that id" in catalogue
+    assert len(messages) == 2 + paragraphs
     record(data, f"- {{anchor: '{CCM}', change: moved, to: 'statements/2012-09-11-ccm-3msp-statement/', reason: R}}\n")
+    catalogue_path = data / "catalogue.yml"
+    catalogue_path.write_text(
+        catalogue_path.read_text(encoding="utf-8").replace(
+            "archived: 2012-09-11-ccm-3msp\n", "archived: 2012-09-11-ccm-3msp-statement\n"
+        ),
+        encoding="utf-8",
+    )
     archive = pipeline.load(data)
     assert archive.redirects == {CCM: "statements/2012-09-11-ccm-3msp-statement/"}
     page = pipeline.generate_files(archive)[f"{CCM}index.html"]

@@ -5,17 +5,19 @@ from __future__ import annotations
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from conftest import ROOT
-from mine_archive import pipeline
+from mine_archive import pipeline, render_timeline
 from mine_archive.statements import load_statements
-from mine_archive.timeline import events
 
 STATEMENTS = load_statements(ROOT / "data" / "statements")
-EVENTS = events(STATEMENTS)
+ARCHIVE = pipeline.load(ROOT / "data")
+EVENTS = ARCHIVE.events
 PAGES = [
     "/",
     "/about/",
     "/statements/",
+    "/catalogue/",
     "/timeline/",
+    "/timeline/2003/",  # entries quoted, sourced and both, with conflicting sources
     "/timeline/2012/",
     "/timeline/money/",
     "/conventions/apmbc/",
@@ -141,7 +143,7 @@ def test_editorial_mark_and_note_link_to_each_other(visit):
 def test_every_statement_is_two_clicks_from_home(visit):
     for statement in STATEMENTS:
         page = visit.goto("/")
-        page.get_by_role("link", name="Browse the statements").click()
+        page.get_by_role("link", name="Read the statements").click()
         page.get_by_role("link", name=statement.title, exact=True).click()
         page.wait_for_load_state()
         assert page.url == f"{visit.origin}/statements/{statement.id}/"
@@ -161,7 +163,8 @@ def test_previous_and_next_links_walk_the_statements_in_date_order(visit):
 
 
 def _visible_titles(page) -> list[str]:
-    return [link.inner_text() for link in page.locator(".statement-entry__title").all() if link.is_visible()]
+    # textContent, not innerText: a year not yet laid out (content-visibility) has no innerText.
+    return [link.text_content() for link in page.locator(".statement-entry__title").all() if link.is_visible()]
 
 
 def test_browse_filter_narrows_and_restores_the_list(visit):
@@ -187,6 +190,16 @@ def test_statement_reads_without_javascript(no_js_visit):
     page = no_js_visit.goto(f"/statements/{STATEMENTS[1].id}/#p7")
     assert page.locator(".statement-body p.para").count() == 16
     assert page.evaluate("document.getElementById('p7').matches(':target')")
+
+
+@pytest.mark.parametrize("path", ["/catalogue/", "/timeline/2003/", "/conventions/apmbc/", "/timeline/money/"])
+def test_dark_theme_chosen_with_the_header_toggle_is_accessible(visit, path):
+    """The tests above emulate a dark system preference; a reader may instead use the toggle."""
+    page = visit.goto(path)
+    page.get_by_title("Switch to dark theme").click()
+    assert page.evaluate("document.body.dataset.mdColorScheme") == "slate"
+    page.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')")
+    assert axe_violations(page) == []
 
 
 def test_theme_toggle_switches_and_remembers_the_scheme(visit):
@@ -245,20 +258,21 @@ def _visible_entries(page) -> list[str]:
 
 
 def _year(year: int) -> list[str]:
-    return [e.id for e in EVENTS if e.commitment.date.year == year]
+    return [e.id for e in EVENTS if e.date.year == year]
 
 
 def test_the_timeline_overview_leads_to_every_entry_on_its_years_page(visit):
     page = visit.goto("/timeline/")
     lines = page.locator(".timeline-line a")
     hrefs = [lines.nth(i).get_attribute("href") for i in range(lines.count())]
-    assert hrefs == [f"../timeline/{e.commitment.date.year}/#{e.id}" for e in EVENTS]
-    lines.filter(has_text="Japan concludes the Ottawa Convention").click()
+    first = [ev for _, items in render_timeline.by_year(EVENTS) for ev in items[: render_timeline.OVERVIEW_PER_YEAR]]
+    assert hrefs == [f"../timeline/{e.date.year}/#{e.id}" for e in first]
+    event = next(e for e in EVENTS if e.id == "apmbc-accepted")
+    page.locator(f'.timeline-line a[href$="#{event.id}"]').click()
     page.wait_for_load_state()
-    event = next(e for e in EVENTS if e.commitment.title == "Japan concludes the Ottawa Convention")
     assert page.url == f"{visit.origin}/timeline/1998/#{event.id}"
     assert page.locator(":target").get_attribute("id") == event.id and page.locator(":target").is_visible()
-    for year in sorted({e.commitment.date.year for e in EVENTS}):
+    for year in sorted({e.date.year for e in EVENTS}):
         page = visit.goto(f"/timeline/{year}/")
         assert _visible_entries(page) == _year(year)
         assert (
@@ -270,44 +284,77 @@ def test_the_money_page_draws_each_currency(visit):
     page = visit.goto("/timeline/money/")
     figure = page.locator("#money-usd svg")
     assert figure.get_attribute("role") == "img" and figure.bounding_box()["height"] > 100
-    assert page.locator(".money-table tbody tr").count() == sum(1 for e in EVENTS if e.commitment.amount)
+    assert page.locator(".money-table tbody tr").count() == sum(1 for e in EVENTS if e.amount)
 
 
 def test_timeline_filters_narrow_and_restore_the_list(visit):
     page = visit.goto("/timeline/1998/")
     form = page.locator("#timeline-filter")
+    of_year = [e for e in EVENTS if e.date.year == 1998]
     form.get_by_label("Pledge").uncheck()
-    assert _visible_entries(page) == [
-        e.id for e in EVENTS if e.commitment.date.year == 1998 and e.commitment.kind != "pledge"
-    ]
-    assert page.locator(".filter__status").inner_text() == "Showing 3 of 4 entries."
+    assert _visible_entries(page) == [e.id for e in of_year if e.kind != "pledge"]
+    shown = len([e for e in of_year if e.kind != "pledge"])
+    assert page.locator(".filter__status").inner_text() == f"Showing {shown} of {len(of_year)} entries."
     form.get_by_label("Universalization").uncheck()
-    assert len(_visible_entries(page)) == 2
+    assert _visible_entries(page) == [e.id for e in of_year if e.kind not in ("pledge", "universalization")]
     form.get_by_label("Pledge").check()
     form.get_by_label("Universalization").check()
     assert _visible_entries(page) == _year(1998)
+
+
+def test_the_evidence_filter_keeps_an_entry_while_either_of_its_evidence_is_wanted(visit):
+    page = visit.goto("/timeline/2003/")
+    of_year = [e for e in EVENTS if e.date.year == 2003]
+    assert {e.evidence for e in of_year} >= {("quote", "record"), ("record",)}
+    form = page.locator("#timeline-filter")
+    form.get_by_label("From the treaty record, with sources").uncheck()
+    assert _visible_entries(page) == [e.id for e in of_year if e.quotes]
+    form.get_by_label("Quoted from a statement").uncheck()
+    assert _visible_entries(page) == []
+    assert page.locator(".filter__status").inner_text() == f"Showing 0 of {len(of_year)} entries."
+    form.get_by_label("From the treaty record, with sources").check()
+    assert _visible_entries(page) == [e.id for e in of_year if e.record]
 
 
 def test_timeline_filters_work_by_keyboard(visit):
     page = visit.goto("/timeline/2012/")
     page.locator("#timeline-filter input[value=pledge]").focus()
     page.keyboard.press("Space")
-    assert _visible_entries(page) == [
-        e.id for e in EVENTS if e.commitment.date.year == 2012 and e.commitment.kind != "pledge"
-    ]
+    assert _visible_entries(page) == [e.id for e in EVENTS if e.date.year == 2012 and e.kind != "pledge"]
 
 
 def test_each_timeline_entry_links_to_and_marks_its_paragraph(visit):
     page = visit.goto("/timeline/")
     for event in EVENTS:
-        page.goto(f"{visit.origin}/timeline/{event.commitment.date.year}/#{event.id}")
-        page.locator(f'[id="{event.id}"] a.timeline-entry__source').click()
-        page.wait_for_load_state()
-        assert page.url == f"{visit.origin}/statements/{event.statement.id}/#{event.commitment.paragraph}"
-        target = page.locator(":target")
-        assert target.get_attribute("id") == event.commitment.paragraph
-        assert target.is_visible()
-        assert event.commitment.quote.split(" … ")[0][:60] in " ".join(target.inner_text().split())
+        for number, quote in enumerate(event.quotes):
+            page.goto(f"{visit.origin}/timeline/{event.date.year}/#{event.id}")
+            page.locator(f'[id="{event.id}"] a.timeline-entry__source').nth(number).click()
+            page.wait_for_load_state()
+            assert page.url == f"{visit.origin}/statements/{quote.statement.id}/#{quote.commitment.paragraph}"
+            target = page.locator(":target")
+            assert target.get_attribute("id") == quote.commitment.paragraph
+            assert target.is_visible()
+            assert quote.commitment.quote.split(" … ")[0][:60] in " ".join(target.inner_text().split())
+
+
+def test_a_link_to_a_commitment_merged_into_the_record_still_lands_on_its_entry(visit):
+    merged = [event for event in EVENTS if event.aliases]
+    assert merged
+    for event in merged:
+        for alias in event.aliases:
+            visit.goto("/timeline/")  # a new document each time: only a fragment change would not scroll
+            page = visit.goto(f"/timeline/{event.date.year}/#{alias}")
+            entry = page.locator(f'[id="{event.id}"]')
+            assert entry.is_visible() and entry.evaluate("(e, a) => e.contains(document.getElementById(a))", alias)
+            assert entry.bounding_box()["y"] < 900, "the page opens on the entry"
+
+
+def test_record_sources_are_links_and_never_fetched(visit):
+    page = visit.goto("/timeline/2003/")
+    links = page.locator("#timeline-list a.record-source")
+    assert links.count() >= 1
+    assert all(href.startswith("http") for href in links.evaluate_all("ls => ls.map(l => l.href)"))
+    assert visit.foreign_requests() == []
 
 
 def test_timeline_reads_without_javascript(no_js_visit):
@@ -315,12 +362,14 @@ def test_timeline_reads_without_javascript(no_js_visit):
     assert _visible_entries(page) == _year(1998)
     page.locator("#timeline-filter").get_by_label("Pledge").uncheck()
     assert _visible_entries(page) == [
-        e for e in _year(1998) if e not in {ev.id for ev in EVENTS if ev.commitment.kind == "pledge"}
+        e for e in _year(1998) if e not in {ev.id for ev in EVENTS if ev.kind == "pledge"}
     ], "the filters work by CSS alone"
     page = no_js_visit.goto("/timeline/")
-    assert page.locator(".timeline-line").count() == len(EVENTS)
+    assert page.locator(".timeline-line").count() == sum(
+        len(items[: render_timeline.OVERVIEW_PER_YEAR]) for _, items in render_timeline.by_year(EVENTS)
+    )
     page = no_js_visit.goto("/timeline/money/")
-    assert page.locator(".money-table tbody tr").count() == sum(1 for e in EVENTS if e.commitment.amount)
+    assert page.locator(".money-table tbody tr").count() == sum(1 for e in EVENTS if e.amount)
 
 
 def test_timeline_prints_entries_without_controls(visit):
@@ -334,19 +383,19 @@ def test_timeline_prints_entries_without_controls(visit):
 def test_a_convention_pages_year_link_opens_the_year_filtered_to_that_convention(
     browser, synthetic_archive, synthetic_url
 ):
-    url, synthetic_events = synthetic_url, events(pipeline.load(synthetic_archive[0]).statements)
+    url, synthetic_events = synthetic_url, pipeline.load(synthetic_archive[0]).events
     year = next(
         y
-        for y in sorted({e.commitment.date.year for e in synthetic_events})
-        if len({e.commitment.convention for e in synthetic_events if e.commitment.date.year == y}) == 2
+        for y in sorted({e.date.year for e in synthetic_events})
+        if len({e.convention for e in synthetic_events if e.date.year == y}) == 2
     )
-    of_year = [e for e in synthetic_events if e.commitment.date.year == year]
+    of_year = [e for e in synthetic_events if e.date.year == year]
     page = browser.new_page()
     page.goto(f"{url}/conventions/ccm/", wait_until="networkidle")
     page.locator(f"#t{year} a").click()
     page.wait_for_load_state("networkidle")
     assert page.url == f"{url}/timeline/{year}/?convention=ccm"
-    ccm = [e.id for e in of_year if e.commitment.convention == "CCM"]
+    ccm = [e.id for e in of_year if e.convention == "CCM"]
     assert _visible_entries(page) == ccm and 0 < len(ccm) < len(of_year)
     assert page.locator(".filter__status").inner_text() == f"Showing {len(ccm)} of {len(of_year)} entries."
     page.locator("#timeline-filter").get_by_label("APMBC").check()

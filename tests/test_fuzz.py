@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 from mine_archive import pipeline
 from mine_archive.errors import DataError
 
-SOURCES = sorted((DATA / "statements").glob("*.md"))
+# Every data file an editor writes by hand; the whole data folder is copied for each case.
+SOURCES = sorted((DATA / "statements").glob("*.md")) + [DATA / "record.yml", DATA / "catalogue.yml"]
 NOISE = st.text(alphabet=st.sampled_from(list(":-[]{}&*!|>'\"%@#`?,\n\t <>/\\~=") + ["\u00a0", "é", "¥"]), max_size=12)
 
 
@@ -43,7 +44,7 @@ def mutated(draw) -> tuple[str, bytes]:
             column = draw(st.integers(0, len(line)))
             lines[at] = line[:column] + bytes([draw(st.integers(0x80, 0xFF))]) + line[column:]
         data = b"\n".join(lines)
-    return source.name, data
+    return str(source.relative_to(DATA)), data
 
 
 @settings(
@@ -54,23 +55,25 @@ def mutated(draw) -> tuple[str, bytes]:
 @given(case=mutated())
 def test_a_mutated_file_fails_cleanly_or_builds(tmp_path_factory, case):
     name, content = case
-    data = tmp_path_factory.mktemp("fuzz")
-    (data / "statements").mkdir()
-    shutil.copy(DATA / "conventions.yml", data / "conventions.yml")
-    shutil.copy(DATA / "glossary.yml", data / "glossary.yml")
-    target = data / "statements" / name
+    data = tmp_path_factory.mktemp("fuzz") / "data"
+    shutil.copytree(DATA, data)
+    target = data / name
     target.write_bytes(content)
-    line_count = content.count(b"\n") + 1
     try:
         archive = pipeline.load(data)
     except DataError as error:
         event("clean error")
         assert error.errors, "an error with no problems listed"
+        # A problem names the mutated file, or a file that refers to it (the catalogue
+        # naming a statement, a statement naming a record entry), at a line it has.
         for problem in error.errors:
-            assert Path(problem.path).name == name, problem
+            path = Path(problem.path)
+            assert path.is_relative_to(data), problem
+            assert path == target or path.name in ("catalogue.yml", "anchors.lock") or path.suffix == ".md", problem
+            line_count = (path.read_bytes() if path.exists() else b"").count(b"\n") + 1
             assert 1 <= problem.line <= line_count + 1, problem
             assert problem.message.strip(), problem
         return
     event("valid build")
     files = pipeline.generate_files(archive)
-    assert f"statements/{archive.statements[0].id}.md" in files
+    assert f"statements/{archive.statements[0].id}.md" in files and "catalogue.md" in files

@@ -25,8 +25,11 @@ def files():
 
 
 def test_generated_files(files, statements):
+    archive = pipeline.load(DATA)
     assert sorted(files) == sorted(
         [
+            "index.md",
+            "catalogue.md",
             "statements/index.md",
             "conventions/apmbc.md",
             "conventions/ccm.md",
@@ -35,13 +38,20 @@ def test_generated_files(files, statements):
             "data/timeline.csv",
             "glossary.md",
             "feed.xml",
+            "data/record.json",
+            "data/record.csv",
+            "data/catalogue.json",
+            "data/catalogue.csv",
             "data/schema.json",
+            "data/timeline.schema.json",
+            "data/record.schema.json",
+            "data/catalogue.schema.json",
             "data/citations.bib",
             "data/citations.json",
         ]
         + [f"statements/{s.id}.md" for s in statements]
         + ["timeline.md", "timeline/money.md"]
-        + [f"timeline/{year}.md" for year in sorted({c.date.year for s in statements for c in s.commitments})]
+        + [f"timeline/{year}.md" for year in sorted({event.date.year for event in archive.events})]
         + [path for path in files if path.startswith(("search/terms/", "search/text/"))]
         + ["search/index.json"]
     )
@@ -122,25 +132,26 @@ def test_every_value_from_data_is_escaped(statements):
         editorial_notes=(EditorialNote(1, hostile, "p1"),),
         blocks=(Block("paragraph", "p1", 1, (hostile, "<img src=x onerror=alert(1)>"), 10),),
     )
-    page = render.statement_page(statement, None, None) + render.browse_page([statement])
+    page = render.statement_page(statement, None, None) + render.browse_page([statement], 1)
     assert "<script" not in page and "<img" not in page
     assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in page
     assert 'href="https://example.org/&quot;onmouseover=&quot;alert(1)"' in page
 
 
 def test_browse_page_is_newest_first_grouped_by_year(statements):
-    page = render.browse_page(statements)
+    page = render.browse_page(statements, 67)
     years = re.findall(r'<h2 id="y(\d{4})">', page)
     assert years == ["2017", "2012", "2003"]
     links = re.findall(r'class="statement-entry__title" href="([^"]+)"', page)
     assert links == [f"{s.id}/" for s in reversed(statements)]
     assert 'data-conventions="ccm"' in page and 'data-conventions="apmbc"' in page
     assert 'id="filter-all" checked' in page and 'id="filter-ccm"' in page
-    assert "3 documents from 2003–2017, newest first." in page
+    assert "3 statements in full text, of 67 known: these are the ones in full text, from 2003–2017" in page
+    assert 'href="../catalogue/"' in page
 
 
 def test_browse_page_context_line(statements):
-    page = render.browse_page(statements)
+    page = render.browse_page(statements, 67)
     assert (
         "Statement · Third Meeting of States Parties to the Convention on Cluster Munitions · "
         "Oslo, Norway · H. E. Mr. Mari AMANO" in page

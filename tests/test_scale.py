@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 from mine_archive import pipeline
-from mine_archive.timeline import events
 from test_browser import AXE_DEFAULTS, axe_violations
 
 # Resolves once the browser has rendered the next frame: what was scrolled to is laid out.
@@ -35,8 +34,8 @@ def test_no_page_waits_for_a_script_before_it_is_shown(built_site):
 
 def _busiest_year(data: Path) -> tuple[int, list]:
     by_year: dict[int, list] = {}
-    for event in events(pipeline.load(data).statements):
-        by_year.setdefault(event.commitment.date.year, []).append(event)
+    for event in pipeline.load(data).events:
+        by_year.setdefault(event.date.year, []).append(event)
     return max(by_year.items(), key=lambda item: len(item[1]))
 
 

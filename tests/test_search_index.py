@@ -7,7 +7,7 @@ import json
 
 import pytest
 from conftest import DATA
-from mine_archive import pipeline, search_index
+from mine_archive import pipeline, render_timeline, search_index
 from mine_archive.statements import load_statements
 
 STATEMENTS = load_statements(DATA / "statements")
@@ -44,8 +44,11 @@ def postings(files, word: str) -> list[tuple[str, int, bool]]:
 
 def test_every_block_has_a_document_after_its_statements_own(files):
     locations = [d["location"] for d in documents(files)]
-    years = sorted({c.date.year for s in STATEMENTS for c in s.commitments})
-    listings = ["statements/", "timeline/", "timeline/money/"] + [f"timeline/{year}/" for year in years]
+    archive = pipeline.load(DATA)
+    listings = ["statements/", "timeline/", "timeline/money/", "catalogue/"]
+    listings += [f"catalogue/#{entry.id}" for entry in archive.catalogue if not entry.archived]
+    for year, events in render_timeline.by_year(archive.events):
+        listings += [f"timeline/{year}/"] + [f"timeline/{year}/#{event.id}" for event in events if event.record]
     listings += ["conventions/apmbc/", "conventions/ccm/"]
     assert locations == listings + [
         location for s in STATEMENTS for location in [s.url] + [f"{s.url}#{b.id}" for b in s.blocks]

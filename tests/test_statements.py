@@ -5,9 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import DATA
+from conftest import DATA, shared_path
 from mine_archive.dates import PartialDate
 from mine_archive.errors import DataError
+from mine_archive.schema import DOCUMENT_TYPES
 from mine_archive.statements import load_statement, load_statements
 
 VALID = """\
@@ -101,9 +102,7 @@ def test_salutation_lines_stay_on_their_own_lines():
 
 def test_body_words_match_the_seed_texts():
     """Apart from the recorded repairs, every body is the seed text word for word."""
-    seeds = Path(__file__).resolve().parent.parent.parent / "shared" / "seeds"
-    if not seeds.is_dir():
-        pytest.skip("../shared/seeds is not beside this checkout")
+    seeds = shared_path("seeds")
     seed_words = {p.name: " ".join(p.read_text(encoding="utf-8").split()) for p in seeds.glob("*.txt")}
     repairs = {"[¥]10": "_10", "20th": "20<sup>th</sup>"}
     for statement in load_statements(DATA / "statements"):
@@ -211,7 +210,7 @@ def test_unsupported_yaml_tag(tmp_path):
 
 def test_value_outside_vocabulary(tmp_path):
     assert errors_of(tmp_path, replace("document_type: statement", "document_type: tweet")) == [
-        "5: 'document_type' must be one of statement, fact-sheet, press-release, speech, letter, report; not 'tweet'"
+        f"5: 'document_type' must be one of {', '.join(DOCUMENT_TYPES)}; not 'tweet'"
     ]
 
 

@@ -9,9 +9,10 @@ import re
 import sys
 from pathlib import Path
 
+import jsonschema
 import pytest
 from conftest import DATA, ROOT
-from mine_archive import charts, exports, pipeline, render_timeline, timeline
+from mine_archive import charts, export_schemas, exports, pipeline, render_timeline, timeline
 from mine_archive.commitments import Amount, quote_in
 from mine_archive.conventions import load_conventions
 from mine_archive.errors import DataError
@@ -23,7 +24,9 @@ sys.path.insert(0, str(ROOT / "scripts"))
 import synthetic  # noqa: E402
 
 STATEMENTS = load_statements(DATA / "statements")
-EVENTS = timeline.events(STATEMENTS)
+ARCHIVE = pipeline.load(DATA)
+EVENTS = ARCHIVE.events  # quoted commitments and the treaty record, merged
+COMMITMENTS = [c for s in STATEMENTS for c in s.commitments]
 
 ENTRY = """\
 commitments:
@@ -130,8 +133,8 @@ def test_required_commitment_fields(tmp_path):
 
 
 def test_bare_years_are_dates():
-    events = [e for e in EVENTS if e.commitment.date.month is None]
-    assert events and all(e.commitment.date.iso.isdigit() for e in events)
+    events = [e for e in EVENTS if e.date.month is None]
+    assert events and all(e.date.iso.isdigit() for e in events)
 
 
 def test_quotes_may_leave_words_out_with_an_ellipsis():
@@ -155,26 +158,27 @@ def test_every_statement_is_annotated():
 
 
 def test_relative_dates_are_resolved_and_explained():
-    signing = next(e.commitment for e in EVENTS if e.commitment.quote.startswith("here in Oslo, where four years"))
+    signing = next(c for c in COMMITMENTS if c.quote.startswith("here in Oslo, where four years"))
     assert signing.date.iso == "2008" and "Four years ago" in signing.note
-    laos = next(e.commitment for e in EVENTS if e.commitment.amount and e.commitment.amount.basis == "grant")
+    laos = next(c for c in COMMITMENTS if c.amount and c.amount.basis == "grant")
     assert laos.date.iso == "2011" and "last year" in laos.note
-    fy = next(e.commitment for e in EVENTS if "FY 2016" in e.commitment.quote)
+    fy = next(c for c in COMMITMENTS if "FY 2016" in c.quote)
     assert (fy.date.iso, fy.end_date.iso) == ("2016-04", "2017-03") and "fiscal year" in fy.note
 
 
 def test_timeline_is_in_date_order():
-    keys = [e.commitment.date.sort_key for e in EVENTS]
+    keys = [e.date.sort_key for e in EVENTS]
     assert keys == sorted(keys)
-    assert EVENTS[0].commitment.date.iso == "1997-12"
-    assert EVENTS[-1].commitment.kind == "goal" and EVENTS[-1].commitment.date.iso == "2025"
+    quoted_only = timeline.events(STATEMENTS)
+    assert [e.date.sort_key for e in quoted_only] == sorted(e.date.sort_key for e in quoted_only)
+    assert len(quoted_only) == len(COMMITMENTS), "without the record, every commitment is an entry of its own"
 
 
 # --- rendering ----------------------------------------------------------------------
 
 
 def _year_events(year: int) -> list:
-    return [e for e in EVENTS if e.commitment.date.year == year]
+    return [e for e in EVENTS if e.date.year == year]
 
 
 def test_every_convention_and_kind_has_a_css_filter_rule():
@@ -183,11 +187,13 @@ def test_every_convention_and_kind_has_a_css_filter_rule():
         assert f'#timeline-filter:has([name="convention"][value="{code.lower()}"]:not(:checked))' in css, code
     for kind in COMMITMENT_KINDS:
         assert f'#timeline-filter:has([name="kind"][value="{kind}"]:not(:checked))' in css, kind
+    for evidence in timeline.EVIDENCE:
+        assert f'#timeline-filter:has([name="evidence"][value="{evidence}"]:not(:checked))' in css, evidence
 
 
 def test_year_pages_hold_every_entry_in_full():
     files = render_timeline.timeline_files(EVENTS)
-    years = sorted({e.commitment.date.year for e in EVENTS})
+    years = sorted({e.date.year for e in EVENTS})
     assert sorted(files) == sorted(["timeline.md", "timeline/money.md"] + [f"timeline/{year}.md" for year in years])
     ids = []
     for year in years:
@@ -204,24 +210,29 @@ def test_year_pages_hold_every_entry_in_full():
         "Statement by H. E. Mr. Mari AMANO to the Third Meeting of States Parties to the Convention on "
         "Cluster Munitions, ¶7</a>" in page
     )
-    assert 'href="../2011/" rel="prev"' in page and 'href="../2016/" rel="next"' in page
-    assert 'rel="prev"' not in files["timeline/1997.md"] and 'rel="next"' not in files["timeline/2025.md"]
+    before, after = years[years.index(2012) - 1], years[years.index(2012) + 1]
+    assert f'href="../{before}/" rel="prev"' in page and f'href="../{after}/" rel="next"' in page
+    assert 'rel="prev"' not in files[f"timeline/{years[0]}.md"]
+    assert 'rel="next"' not in files[f"timeline/{years[-1]}.md"]
 
 
 def test_the_overview_lists_every_year_and_links_each_entry_to_its_year():
     page = render_timeline.timeline_page(EVENTS)
     years = re.findall(r'<h3 id="t(\d{4})"><a href="../timeline/(\d{4})/">', page)
-    assert [a for a, b in years] == [b for a, b in years] == sorted({str(e.commitment.date.year) for e in EVENTS})
+    assert [a for a, b in years] == [b for a, b in years] == sorted({str(e.date.year) for e in EVENTS})
     links = re.findall(r'<li class="timeline-line">.*?<a href="../(timeline/\d{4}/#[^"]+)">', page)
-    assert links == [render_timeline.entry_url(e) for e in EVENTS], "the real archive has at most 5 a year"
+    first = [ev for _, items in render_timeline.by_year(EVENTS) for ev in items[: render_timeline.OVERVIEW_PER_YEAR]]
+    assert links == [render_timeline.entry_url(e) for e in first]
     assert '<time datetime="1998">1998–2002</time>' in page
-    assert "4 entries: APMBC 4" in page and "This entry with its quote" in page
-    assert 'href="money/"' in page and "timeline-entry" not in page, "quotes live on the year pages"
+    single = next(year for year, items in render_timeline.by_year(EVENTS) if len(items) == 1)
+    section = page[page.index(f'<h3 id="t{single}">') :]
+    assert "This entry with its evidence" in section[: section.index("</section>")]
+    assert 'href="money/"' in page and "timeline-entry" not in page, "evidence lives on the year pages"
 
 
 def test_the_overview_shows_the_first_entries_of_a_busy_year(tmp_path):
     data = synthetic.write_corpus(tmp_path / "data", 60)
-    events = timeline.events(pipeline.load(data).statements)
+    events = pipeline.load(data).events
     busiest, items = max(render_timeline.by_year(events), key=lambda pair: len(pair[1]))
     assert len(items) > render_timeline.OVERVIEW_PER_YEAR
     page = render_timeline.timeline_page(events)
@@ -229,7 +240,7 @@ def test_the_overview_shows_the_first_entries_of_a_busy_year(tmp_path):
     section = section[: section.index("</section>")]
     assert section.count('<li class="timeline-line">') == render_timeline.OVERVIEW_PER_YEAR
     rest = len(items) - render_timeline.OVERVIEW_PER_YEAR
-    assert f"All {len(items)} entries of {busiest} ({rest} more), with their quotes" in section
+    assert f"All {len(items)} entries of {busiest} ({rest} more), with their evidence" in section
     year_page = render_timeline.timeline_files(events)[f"timeline/{busiest}.md"]
     assert year_page.count('<li class="timeline-entry"') == len(items)
 
@@ -241,14 +252,20 @@ def test_amounts_are_shown_as_stated():
     assert Amount(250_000, "CHF", "grant").display() == "250,000 Swiss francs"
 
 
+def _with_amount(currency: str) -> list:
+    return [e for e in EVENTS if e.amount and e.amount.currency == currency]
+
+
 def test_money_chart_keeps_currencies_apart_and_marks_cumulative_totals():
     yen = charts.money_chart(EVENTS, "JPY")
     dollars = charts.money_chart(EVENTS, "USD")
-    assert yen.count('<rect class="money-chart__bar') == 2 and dollars.count('<rect class="money-chart__bar') == 4
+    assert yen.count('<rect class="money-chart__bar') == len(_with_amount("JPY"))
+    assert dollars.count('<rect class="money-chart__bar') == len(_with_amount("USD"))
     assert "US$" not in yen and "¥" not in dollars
-    assert 'money-chart__bar--cumulative" x="0" y="92" width="400.0" height="14" fill="url(#money-jpy-hatch)"' in yen
+    cumulative = [e for e in _with_amount("JPY") if e.amount.basis == "cumulative"]
+    assert yen.count('fill="url(#money-jpy-hatch)"') == len(cumulative) > 0
     assert 'role="img" aria-labelledby="money-usd-title money-usd-desc"' in dollars
-    assert '<desc id="money-usd-desc">1998 – June 2017 · Contribution · about US$710 million' in dollars
+    assert "1998 – June 2017 · Contribution · about US$710 million" in dollars
     assert charts.money_chart(EVENTS, "EUR") == ""
 
 
@@ -257,64 +274,85 @@ def test_money_page_has_the_chart_and_its_data():
     assert '<h2 id="jpy">Yen (JPY)</h2>' in page and '<svg class="money-chart"' in page
     table = page[page.index('<table class="money-table"><caption>Sums stated in US dollars') :]
     table = table[: table.index("</table>")]
-    assert table.count("<tr>") == 5  # header + four sums
+    assert table.count("<tr>") == 1 + len(_with_amount("USD"))  # header + every sum
     assert "more than US$40 million" in table and "cumulative total" in table
     assert 'href="../../timeline/2016/#' in table, "each sum links to its entry on its year's page"
+    assert 'rel="external">Ministry of Foreign Affairs of Japan, <cite>' in table, "record sums cite their sources"
 
 
-def test_convention_pages_list_key_dates_statements_and_entries():
+def test_convention_pages_open_with_japans_dates_then_statements_then_entries():
     files = pipeline.build(DATA)
+    for code in CONVENTIONS:
+        page = files[f"conventions/{code.lower()}.md"]
+        mine = [e for e in EVENTS if e.convention == code]
+        milestones = [e for e in mine if e.milestone]
+        table = page[page.index('<table class="key-dates japan-dates">') : page.index("</table>")]
+        assert table.count("<tr>") == 1 + len(milestones)
+        for event in milestones:
+            assert f'href="../../{render_timeline.entry_url(event)}"' in table
+        assert [e.milestone for e in milestones if e.milestone in ("signed", "accepted", "in-force")] != []
+        offices = page[page.index('<ul class="office-list">') :]
+        assert offices[: offices.index("</ul>")].count("<li>") == sum(1 for e in mine if e.kind == "office")
+        known = [entry for entry in ARCHIVE.catalogue if code in entry.conventions]
+        assert page.count('class="statement-entry catalogue-entry"') == len(known)
+        assert page.count("Full text in the archive") == sum(1 for entry in known if entry.archived)
+        assert page.count('class="timeline-line"') == sum(
+            len(items[: render_timeline.OVERVIEW_PER_YEAR]) for _, items in render_timeline.by_year(mine)
+        )
+        # Japan's own dates come first, the convention's own key dates after the statements.
+        assert page.index('id="japan"') < page.index('id="offices"') < page.index('id="statements"')
+        assert page.index('id="statements"') < page.index('id="about"') < page.index('id="timeline"')
     ccm = files["conventions/ccm.md"]
-    assert '<time datetime="2010-08-01">1 August 2010</time>' in ccm
-    assert "Dublin, Ireland" in ccm and 'rel="external">United Nations Treaty Collection</a>' in ccm
-    assert ccm.count('class="timeline-line"') == 9
+    assert '<time datetime="2009-07-14">14 July 2009</time>' in ccm and "Dublin, Ireland" in ccm
     assert 'href="../../timeline/2012/?convention=ccm"' in ccm
-    assert "2003-02-mofa-efforts-landmines" not in ccm
-    apmbc = files["conventions/apmbc.md"]
-    assert apmbc.count('class="timeline-line"') == 16 and apmbc.count('class="statement-entry"') == 2
-    # Statements by year, newest first, in sections that are laid out when scrolled to.
-    assert re.findall(r'<section class="statement-year" aria-labelledby="s(\d{4})"><h3 id="s\1">', apmbc) == [
-        "2017",
-        "2003",
-    ]
+    assert "2003-02-mofa-efforts-landmines/" not in ccm
 
 
 # --- exports ---------------------------------------------------------------------------
 
-REQUIRED = {"id", "date", "convention", "kind", "title", "statement", "paragraph", "url", "quote"}
-OPTIONAL = {"end_date", "amount", "note"}
+
+def _validate(text: str, schema_path: str) -> list:
+    """The export's records, checked against the schema the site publishes for it."""
+    schema = json.loads(export_schemas.schema_files()[schema_path])
+    jsonschema.Draft202012Validator.check_schema(schema)
+    records = json.loads(text)
+    jsonschema.validate(records, schema)
+    return records
 
 
-def test_timeline_json_follows_the_documented_schema():
-    records = json.loads(exports.timeline_json(EVENTS))
-    assert len(records) == len(EVENTS) == 25
+def test_timeline_json_carries_each_entrys_evidence_and_follows_its_schema():
+    records = _validate(exports.timeline_json(EVENTS), "data/timeline.schema.json")
+    assert [r["id"] for r in records] == [e.id for e in EVENTS]
     by_id = {s.id: s for s in STATEMENTS}
+    quoted = record_only = 0
     for record in records:
-        assert REQUIRED <= set(record) <= REQUIRED | OPTIONAL, record
-        assert re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", record["date"])
-        assert record["url"] == f"/statements/{record['statement']}/#{record['paragraph']}"
-        paragraph = next(p for p in by_id[record["statement"]].paragraphs if p.id == record["paragraph"])
-        assert quote_in(record["quote"], paragraph.text)
+        assert record["url"] == f"/timeline/{record['date'][:4]}/#{record['id']}"
+        for quote in record.get("quotes", []):
+            assert quote["url"] == f"/statements/{quote['statement']}/#{quote['paragraph']}"
+            paragraph = next(p for p in by_id[quote["statement"]].paragraphs if p.id == quote["paragraph"])
+            assert quote_in(quote["quote"], paragraph.text)
+        assert ("quotes" in record) == ("quote" in record["evidence"])
+        assert ("record" in record) == ("record" in record["evidence"])
+        quoted += "quotes" in record
+        record_only += record["evidence"] == ["record"]
         if "amount" in record:
-            assert set(record["amount"]) == {"value", "currency", "basis", "qualifier"}
-            assert isinstance(record["amount"]["value"], int)
+            assert isinstance(record["amount"]["value"], int | float)
+    assert quoted == sum(1 for e in EVENTS if e.quotes) and record_only == sum(1 for e in EVENTS if not e.quotes)
     assert json.loads(exports.timeline_json(EVENTS, "https://example.org/"))[0]["url"].startswith(
-        "https://example.org/statements/"
+        "https://example.org/timeline/"
     )
 
 
-def test_timeline_csv_has_the_same_rows_and_columns():
+def test_timeline_csv_has_a_row_per_entry_with_its_evidence():
     rows = list(csv.DictReader(io.StringIO(exports.timeline_csv(EVENTS))))
-    records = json.loads(exports.timeline_json(EVENTS))
-    assert list(rows[0]) == [
-        "id", "date", "end_date", "convention", "kind", "title", "statement", "paragraph", "url", "quote",
-        "amount_value", "amount_currency", "amount_basis", "amount_qualifier", "note",
-    ]  # fmt: skip
-    assert len(rows) == len(records)
-    for row, record in zip(rows, records, strict=True):
-        assert row["id"] == record["id"] and row["quote"] == record["quote"]
-        assert row["end_date"] == record.get("end_date", "")
-        assert row["amount_value"] == str(record.get("amount", {}).get("value", ""))
+    assert list(rows[0]) == exports.TIMELINE_CSV_COLUMNS
+    assert [row["id"] for row in rows] == [e.id for e in EVENTS]
+    for row, event in zip(rows, EVENTS, strict=True):
+        assert row["evidence"] == " ".join(event.evidence)
+        assert row["quotes"].split(exports.CELL_JOIN) == [q.commitment.quote for q in event.quotes] or not event.quotes
+        if event.record:
+            assert row["source_urls"].split(exports.CELL_JOIN) == [s.url for s in event.record.sources]
+        assert row["amount_value"] == (str(event.amount.number) if event.amount else "")
 
 
 # --- conventions.yml ------------------------------------------------------------------

@@ -22,8 +22,10 @@
     function count() {
       var conventions = checked("convention");
       var kinds = checked("kind");
+      var evidence = checked("evidence");
       var shown = entries.filter(function (entry) {
-        return conventions[entry.dataset.convention] && kinds[entry.dataset.kind];
+        var proven = entry.dataset.evidence.split(" ").some(function (kind) { return evidence[kind]; });
+        return conventions[entry.dataset.convention] && kinds[entry.dataset.kind] && proven;
       }).length;
       status.textContent = "Showing " + shown + " of " + entries.length + " entries.";
     }

@@ -1,4 +1,4 @@
-"""Inline SVG bar charts of the sums the statements state, drawn at build time.
+"""Inline SVG bar charts of the sums the timeline states, drawn at build time.
 
 No chart library and no script: the SVG is text in the page, styled by the
 site's CSS, with a title and description for assistive technology. Each
@@ -28,7 +28,7 @@ ROW = 2 * LINE + BAR_HEIGHT + GAP
 
 
 def with_amounts(events: list[Event], currency: str) -> list[Event]:
-    return [e for e in events if e.commitment.amount and e.commitment.amount.currency == currency]
+    return [e for e in events if e.amount and e.amount.currency == currency]
 
 
 def row_label(event: Event) -> str:
@@ -37,13 +37,12 @@ def row_label(event: Event) -> str:
 
 
 def row_amount(event: Event) -> str:
-    amount = event.commitment.amount
+    amount = event.amount
     return f"{amount.display()} ({BASIS_LABELS[amount.basis]})"
 
 
 def row_when(event: Event) -> str:
-    c = event.commitment
-    return f"{display_range(c.date, c.end_date)} · {c.kind_label}"
+    return f"{display_range(event.date, event.end_date)} · {event.kind_label}"
 
 
 def money_chart(events: list[Event], currency: str) -> str:
@@ -52,7 +51,7 @@ def money_chart(events: list[Event], currency: str) -> str:
     if not rows:
         return ""
     chart = f"money-{currency.lower()}"
-    largest = max(e.commitment.amount.value for e in rows)
+    largest = max(e.amount.value for e in rows)
     height = len(rows) * ROW
     title = f"Sums stated in {CURRENCIES[currency]} ({currency})"
     description = "; ".join(row_label(e) for e in rows) + "."
@@ -65,7 +64,7 @@ def money_chart(events: list[Event], currency: str) -> str:
         'patternTransform="rotate(45)"><rect class="money-chart__hatch" width="3" height="6"/></pattern></defs>',
     ]
     for index, event in enumerate(rows):
-        amount = event.commitment.amount
+        amount = event.amount
         top = index * ROW
         width = max(2.0, round(amount.value / largest * WIDTH, 1))
         fill = f' fill="url(#{chart}-hatch)"' if amount.basis == "cumulative" else ""

@@ -55,6 +55,8 @@ class Commitment:
     end_date: PartialDate | None = None
     amount: Amount | None = None
     note: str | None = None
+    record: str | None = None  # id of the data/record.yml entry it also describes
+    record_line: int = 0  # the file line of that ``record`` field, for errors
 
     @property
     def kind_label(self) -> str:
@@ -82,14 +84,6 @@ def quote_in(quote: str, paragraph: str) -> bool:
     return True
 
 
-def _upper_bound(date: PartialDate) -> tuple[int, int, int]:
-    return (date.year, date.month or 12, date.day or 31)
-
-
-def _lower_bound(date: PartialDate) -> tuple[int, int, int]:
-    return (date.year, date.month or 1, date.day or 1)
-
-
 def problems(entry: dict, paragraphs: dict[str, str], conventions: tuple[str, ...]) -> list[tuple[str, str]]:
     """(field, message) pairs for one schema-valid commitment."""
     found = []
@@ -101,7 +95,7 @@ def problems(entry: dict, paragraphs: dict[str, str], conventions: tuple[str, ..
         found.append(("quote", f"the quote is not in {entry['paragraph']} word for word: {entry['quote']!r}"))
     if "end_date" in entry:
         start, end = parse_partial_date(entry["date"]), parse_partial_date(entry["end_date"])
-        if _upper_bound(end) < _lower_bound(start):
+        if end.latest < start.earliest:
             found.append(("end_date", f"end_date {end.iso} is before date {start.iso}"))
     if entry["convention"] not in conventions:
         found.append(
@@ -113,11 +107,13 @@ def problems(entry: dict, paragraphs: dict[str, str], conventions: tuple[str, ..
     return found
 
 
-def build(statement_id: str, entries: list[dict]) -> tuple[Commitment, ...]:
-    """Commitment objects from validated entries; ids are stable per paragraph and order."""
+def build(statement_id: str, entries: list[dict], record_lines: dict[int, int] | None = None) -> tuple[Commitment, ...]:
+    """Commitment objects from validated entries; ids are stable per paragraph and order.
+
+    ``record_lines`` gives, by entry index, the file line of each ``record`` field."""
     counts: dict[str, int] = {}
     built = []
-    for entry in entries:
+    for index, entry in enumerate(entries):
         counts[entry["paragraph"]] = counts.get(entry["paragraph"], 0) + 1
         amount = entry.get("amount")
         built.append(
@@ -134,6 +130,8 @@ def build(statement_id: str, entries: list[dict]) -> tuple[Commitment, ...]:
                 if amount
                 else None,
                 note=normalise(entry["note"]) if "note" in entry else None,
+                record=entry.get("record"),
+                record_line=(record_lines or {}).get(index, 0),
             )
         )
     return tuple(built)

@@ -29,6 +29,20 @@ class PartialDate:
         """Sorts a month before the days within it, and a year before its months."""
         return (self.year, self.month or 0, self.day or 0)
 
+    @property
+    def earliest(self) -> tuple[int, int, int]:
+        """The first day the date can mean: 2003 -> (2003, 1, 1)."""
+        return (self.year, self.month or 1, self.day or 1)
+
+    @property
+    def latest(self) -> tuple[int, int, int]:
+        """The last day the date can mean, near enough to compare: 2003 -> (2003, 12, 31)."""
+        return (self.year, self.month or 12, self.day or 31)
+
+    def contains(self, other: PartialDate) -> bool:
+        """Whether ``other`` falls within this date: 2008 contains 2008-12-03."""
+        return self.earliest <= other.earliest and other.latest <= self.latest
+
     def display(self) -> str:
         """``2003``, ``February 2003`` or ``11 September 2012``."""
         if self.month is None:

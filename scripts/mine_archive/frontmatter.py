@@ -146,3 +146,10 @@ def plain(node: yaml.Node | None) -> object:
     if isinstance(node, yaml.SequenceNode):
         return [plain(item) for item in node.value]
     return scalar_value(node)
+
+
+def mapping_fields(node: yaml.Node) -> dict[str, yaml.Node]:
+    """A validated mapping node's values by key, to find the line of a field."""
+    if not isinstance(node, yaml.MappingNode):
+        return {}
+    return {key.value: value for key, value in node.value if isinstance(key, yaml.ScalarNode)}

@@ -14,18 +14,22 @@ from pathlib import Path
 from . import (
     anchors,
     citations,
+    export_schemas,
     exports,
     feed,
     head_meta,
     render,
+    render_catalogue,
     render_conventions,
     render_timeline,
     search_index,
     timeline,
 )
+from .catalogue import CatalogueEntry, check_archived, complete, load_catalogue
 from .conventions import Convention, load_conventions
 from .errors import DataError, display_path
 from .glossary import Marker, Term, load_glossary
+from .record import Record, load_record
 from .schema import STATEMENT_SCHEMA
 from .statements import Statement, load_statements
 
@@ -40,7 +44,9 @@ class Archive:
     aliases: dict[str, list[str]]  # new anchor → old block ids landing on it
     redirects: dict[str, str]  # old statement URL → new statement URL
     unlocked: list[str]  # published anchors not yet in data/anchors.lock
-    events: list[timeline.Event]  # every commitment as a dated event, in timeline order
+    events: list[timeline.Event]  # every commitment and record entry as a dated event, in timeline order
+    record: Record
+    catalogue: list[CatalogueEntry]  # every known statement, oldest first, archived ones included
 
 
 def _collect(errors: list, loader, path: Path, empty):  # noqa: ANN001, ANN202
@@ -58,13 +64,18 @@ def load(data_dir: Path) -> Archive:
     statements = _collect(errors, load_statements, data_dir / "statements", [])
     conventions = _collect(errors, load_conventions, data_dir / "conventions.yml", {})
     glossary = _collect(errors, load_glossary, data_dir / "glossary.yml", [])
+    record = _collect(errors, load_record, data_dir / "record.yml", None)
+    catalogue, catalogue_path = _collect(errors, load_catalogue, data_dir / "catalogue.yml", ([], ""))
     lock = _collect(errors, anchors.read_lock, data_dir / "anchors.lock", None)
     changes = _collect(errors, anchors.read_changes, data_dir / "anchor-changes.yml", [])
     if errors:
         raise DataError(errors)
     current = anchors.current_anchors(statements)
-    errors = anchors.violations(lock, current, changes) + anchors.change_errors(
-        changes, current, display_path(data_dir / "anchor-changes.yml")
+    errors = (
+        anchors.violations(lock, current, changes)
+        + anchors.change_errors(changes, current, display_path(data_dir / "anchor-changes.yml"))
+        + timeline.link_problems(statements, record)
+        + check_archived(catalogue, catalogue_path, statements)
     )
     if errors:
         raise DataError(errors)
@@ -75,7 +86,9 @@ def load(data_dir: Path) -> Archive:
         aliases=anchors.aliases(changes),
         redirects=anchors.redirects(changes),
         unlocked=sorted(set(current) - set(lock.anchors)),
-        events=timeline.events(statements),
+        events=timeline.events(statements, record),
+        record=record,
+        catalogue=complete(catalogue, statements),
     )
 
 
@@ -112,15 +125,36 @@ def search_files(archive: Archive) -> dict[str, str]:
             ),
             search_index.Document(
                 "timeline/money/",
-                "Money the statements state",
-                "Every sum of money the statements state: pledges, contributions, grants, in yen and US dollars.",
+                "Money on the timeline",
+                "Every sum of money on the timeline: pledges, contributions, grants and totals, by currency.",
+            ),
+            search_index.Document(
+                "catalogue/",
+                "Catalogue of Japan's statements",
+                "Every known statement, speech and official release by Japan on the two conventions, "
+                "archived in full or linked to its source.",
             ),
         ]
+        # A page's own document comes before its fragments: each catalogue entry that is not
+        # archived (an archived one is found as its statement), each year's record entries.
         + [
             search_index.Document(
-                f"timeline/{year}/", f"Timeline: {year}", " · ".join(ev.commitment.title for ev in items)
+                render_catalogue.entry_url(entry), f"{entry.title} ({entry.date.iso})", render_catalogue.context(entry)
             )
+            for entry in archive.catalogue
+            if not entry.archived
+        ]
+        + [
+            document
             for year, items in render_timeline.by_year(events)
+            for document in [
+                search_index.Document(f"timeline/{year}/", f"Timeline: {year}", " · ".join(ev.title for ev in items))
+            ]
+            + [
+                search_index.Document(render_timeline.entry_url(ev), ev.title, _record_text(ev.record))
+                for ev in items
+                if ev.record
+            ]
         ]
         + [
             search_index.Document(
@@ -134,13 +168,27 @@ def search_files(archive: Archive) -> dict[str, str]:
     return search_index.index_files(search_index.documents(statements, listings))
 
 
+def _record_text(entry) -> str:  # noqa: ANN001 - a RecordEntry
+    """What search finds a record entry by: its description, readings and sources' publishers and titles."""
+    parts = [entry.description or "", entry.uncertain or ""]
+    if entry.conflict:
+        parts += [entry.conflict.note] + [reading.text for reading in entry.conflict.readings]
+    parts += [f"{source.publisher}, {source.title}" for source in entry.sources]
+    return " ".join(part for part in parts if part)
+
+
 # The data files data_files() makes besides the search index: pages link to them.
 DATA_FILES = (
     "feed.xml",
     "data/statements.json",
     "data/timeline.json",
     "data/timeline.csv",
+    "data/record.json",
+    "data/record.csv",
+    "data/catalogue.json",
+    "data/catalogue.csv",
     "data/schema.json",
+    *export_schemas.EXPORT_SCHEMAS,
     "data/citations.bib",
     "data/citations.json",
 )
@@ -160,7 +208,12 @@ def data_files(archive: Archive, site_url: str = "", site_name: str = "") -> dic
         "data/statements.json": exports.statements_json(statements, site_url),
         "data/timeline.json": exports.timeline_json(events, site_url),
         "data/timeline.csv": exports.timeline_csv(events, site_url),
+        "data/record.json": exports.record_json(archive.record),
+        "data/record.csv": exports.record_csv(archive.record),
+        "data/catalogue.json": exports.catalogue_json(archive.catalogue, site_url),
+        "data/catalogue.csv": exports.catalogue_csv(archive.catalogue, site_url),
         "data/schema.json": schema_json(),
+        **export_schemas.schema_files(),
     }
     cited = [(statement, exports.absolute_url(site_url, statement.url)) for statement in statements]
     files["data/citations.bib"] = citations.bibtex_file(cited)
@@ -173,7 +226,9 @@ def page_files(archive: Archive, site_url: str = "", site_name: str = "") -> dic
     statements = archive.statements
     events = archive.events
     files: dict[str, str] = {
-        "statements/index.md": render.browse_page(statements),
+        "index.md": render.home_page(statements, len(archive.catalogue), events),
+        "statements/index.md": render.browse_page(statements, len(archive.catalogue)),
+        "catalogue.md": render_catalogue.catalogue_page(archive.catalogue),
         "glossary.md": render.glossary_page(archive.glossary),
     }
     files.update(render_timeline.timeline_files(events))
@@ -192,7 +247,9 @@ def page_files(archive: Archive, site_url: str = "", site_name: str = "") -> dic
             statement, previous, following, aliases, url=url, head=head, marker=marker.for_page()
         )
     for convention in archive.conventions.values():
-        files[f"conventions/{convention.slug}.md"] = render_conventions.convention_page(convention, statements, events)
+        files[f"conventions/{convention.slug}.md"] = render_conventions.convention_page(
+            convention, archive.catalogue, events
+        )
     for old, new in archive.redirects.items():
         files[f"{old}index.html"] = redirect_page(old, new)
     return files

@@ -10,15 +10,17 @@ from __future__ import annotations
 
 import json
 from base64 import b64encode
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from html import escape
 from itertools import groupby
 
 from . import citations
+from .catalogue import CatalogueEntry
 from .dates import display_range
 from .glossary import Marker, Term
 from .schema import CONVENTIONS
 from .statements import Block, Statement
+from .timeline import Event
 
 LANGUAGE_NAMES = {"en": "English", "ja": "Japanese", "fr": "French", "es": "Spanish"}
 
@@ -253,7 +255,8 @@ def statement_page(
     return head_matter + "\n\n".join(parts) + "\n"
 
 
-def _filter_form(statements: list[Statement]) -> str:
+def filter_form(statements: Sequence[Statement | CatalogueEntry]) -> str:
+    """The convention filter of a listing (statements or catalogue entries); works by CSS alone."""
     present = [code for code in CONVENTIONS if any(code in s.conventions for s in statements)]
     options = [("all", "All conventions", len(statements))] + [
         (code.lower(), f"{CONVENTIONS[code]} ({code})", sum(code in s.conventions for s in statements))
@@ -302,22 +305,31 @@ def newest_first(statements: list[Statement]) -> list[Statement]:
     return sorted(statements, key=lambda s: (s.date.sort_key, s.id), reverse=True)
 
 
-def browse_page(statements: list[Statement]) -> str:
-    """The Markdown page for ``/statements/``: newest first, grouped by year, filterable."""
+def holdings(archived: int, known: int) -> str:
+    """``3 statements in full text, of 67 known``, for the pages that introduce the archive."""
+    return f"{archived} statement{'s' if archived != 1 else ''} in full text, of {known} known"
+
+
+def browse_page(statements: list[Statement], known: int) -> str:
+    """The Markdown page for ``/statements/``: newest first, grouped by year, filterable.
+
+    ``known`` is the number of statements the catalogue lists, archived ones included."""
     newest = newest_first(statements)
     count = len(statements)
     first, last = newest[-1].date.year, newest[0].date.year
     span = f"{first}–{last}" if first != last else str(first)
     intro = (
-        f'<p class="browse-intro">{count} document{"s" if count != 1 else ""} from {span}, newest first. '
-        "Each opens with its facts (date, meeting, place, speaker, source) and its numbered paragraphs.</p>"
+        f'<p class="browse-intro">{e(holdings(count, known))}: these are the ones in full text, from {span}, '
+        "newest first. Each opens with its facts (date, meeting, place, speaker, source) and its numbered "
+        'paragraphs. The <a href="../catalogue/">catalogue</a> lists every statement, speech and official '
+        "release by Japan on the two conventions that is known, with a link to where each is published.</p>"
     )
     years = statements_by_year(newest, lambda s: f"{s.id}/", "h2", "y")
     body = "\n\n".join(
         [
             '<h1 id="statements">Statements</h1>',
             intro,
-            _filter_form(statements),
+            filter_form(statements),
             f'<div class="statement-years" id="statement-list">{years}</div>',
         ]
     )
@@ -347,5 +359,63 @@ def glossary_page(terms: list[Term]) -> str:
             title="Glossary", description="Acronyms and terms used in Japan's statements on the APMBC and CCM."
         )
         + "\n\n".join(['<h1 id="glossary">Glossary</h1>', intro, f'<dl class="glossary">{entries}</dl>'])
+        + "\n"
+    )
+
+
+def home_page(statements: list[Statement], known: int, events: list[Event]) -> str:
+    """The Markdown page for the site's root: what the archive holds, and where to start.
+
+    Generated, not hand-written, so that its counts are always those of the data; ``known``
+    is the number of statements the catalogue lists.
+    """
+    years = sorted({event.date.year for event in events})
+    recorded = sum(1 for event in events if event.record)
+    span = f" from {years[0]} to {years[-1]}" if len(years) > 1 else ""
+    holds = (
+        f"<p>It holds <strong>{e(holdings(len(statements), known))}</strong>, and a timeline of "
+        f"<strong>{len(events)} entries</strong>{span}: treaty acts, commitments, pledges, contributions and "
+        f"offices, {recorded} of them from Japan's treaty record with their sources, the others quoted from "
+        "the statements.</p>"
+    )
+    body = "\n\n".join(
+        [
+            '<h1 id="home">Japan and the Mine Ban and Cluster Munition Conventions</h1>',
+            "<p>This archive keeps what the Government of Japan has said about two treaties: the "
+            "<strong>Anti-Personnel Mine Ban Convention</strong> (APMBC, the “Ottawa Convention”, 1997) and the "
+            "<strong>Convention on Cluster Munitions</strong> (CCM, the “Oslo Convention”, 2008).</p>",
+            holds,
+            "<p>Each document is kept word for word. Every paragraph is numbered and has its own link "
+            "(<code>…/statements/&lt;id&gt;/#p4</code> is paragraph 4), so you can cite and share exactly the "
+            "passage you mean. Where the copy we hold was damaged in transcription, the repair is shown and "
+            "explained in an editorial note on the page.</p>",
+            '<h2 id="start-here">Start here</h2>',
+            "<ul>"
+            '<li><strong><a href="statements/">Read the statements</a></strong>: every document in full text, '
+            "newest first, grouped by year, with its convention, meeting, place and speaker.</li>"
+            '<li><strong><a href="catalogue/">Catalogue</a></strong>: every statement, speech and official release '
+            "by Japan on the two conventions that is known, with a link to where each is published.</li>"
+            '<li><strong><a href="timeline/">Timeline</a></strong>: what Japan signed, destroyed, pledged, gave, '
+            "chaired and campaigned for, year by year; every entry quotes its statement or cites its sources. "
+            "The sums of money have a page of their own.</li>"
+            "<li><strong>Conventions</strong>: Japan's key dates, offices and statements under the "
+            '<a href="conventions/apmbc/">Mine Ban Convention</a> and the '
+            '<a href="conventions/ccm/">Convention on Cluster Munitions</a>.</li>'
+            "<li><strong>Search</strong>: the search box at the top of every page searches every paragraph of "
+            "every statement, its speaker, place and meeting, and the treaty record and catalogue.</li>"
+            '<li><strong><a href="about/">About the archive</a></strong>: what is in it, where the texts come '
+            "from and how they are edited.</li>"
+            '<li><strong><a href="data/">Open data</a></strong>: the statements, timeline, treaty record and '
+            "catalogue as JSON and CSV.</li>"
+            "</ul>",
+        ]
+    )
+    return (
+        front_matter(
+            title="Home",
+            description="Japan's statements on the Anti-Personnel Mine Ban Convention and the Convention on "
+            "Cluster Munitions, word for word, every paragraph numbered and linkable, with Japan's treaty record.",
+        )
+        + body
         + "\n"
     )

@@ -23,6 +23,10 @@ DOCUMENT_TYPES = {
     "speech": "Speech",
     "letter": "Letter",
     "report": "Report",
+    # Kinds of document the catalogue (data/catalogue.yml) lists.
+    "summary": "Meeting summary",
+    "video-message": "Video message",
+    "press-conference": "Press conference",
 }
 
 COMMITMENT_KINDS = {
@@ -34,6 +38,12 @@ COMMITMENT_KINDS = {
     "universalization": ("Universalization", "Seminars, démarches and outreach urging states to join."),
     "cooperation": ("Cooperation", "Projects, programmes and side events with other states and agencies."),
     "goal": ("Goal", "A target, such as a mine-free world by 2025."),
+    # Kinds the treaty record needs (data/record.yml); statements may use them too.
+    "legislation": ("Legislation", "A law or bill to carry out a convention in Japan."),
+    "implementation": ("Implementation", "Other steps to carry out a convention at home, such as ending production."),
+    "retention": ("Mines retained", "Mines kept under APMBC Article 3 for training and development."),
+    "report": ("Transparency report", "A report to the convention under its Article 7."),
+    "position": ("Position", "A decision or stated position on a convention or its work."),
 }
 
 # ISO 4217 codes accepted in amounts; extend as statements need them.
@@ -167,6 +177,12 @@ STATEMENT_SCHEMA: dict = {
                         "description": "Money the text states, as stated: no conversion.",
                     },
                     "note": {**_TEXT, "description": "How a relative date was resolved, or other context."},
+                    "record": {
+                        "type": "string",
+                        "pattern": SLUG_PATTERN,
+                        "description": "The id of the data/record.yml entry this commitment describes too: "
+                        "the timeline then shows one entry with both pieces of evidence.",
+                    },
                 },
             },
         },
@@ -290,6 +306,159 @@ GLOSSARY_SCHEMA: dict = {
                 "uniqueItems": True,
                 "description": "Spellings to mark in statement text, e.g. [ERWs, ERW].",
             },
+        },
+    },
+}
+
+
+# Japan's key dates under a convention; a record entry may be one of them.
+MILESTONES = {
+    "signed": "Signed",
+    "accepted": "Instrument of acceptance deposited",
+    "law": "Implementing law",
+    "in-force": "In force for Japan",
+    "stockpile-destroyed": "Stockpile destroyed",
+    "mines-retained": "Mines retained",
+    "presidency": "Presidency",
+}
+
+_URL = {"type": "string", "pattern": r"^https?://[^\s]+$", "description": "A web address (http or https)."}
+_AMOUNT = STATEMENT_SCHEMA["properties"]["commitments"]["items"]["properties"]["amount"]
+_KEYS = {
+    "type": "array",
+    "minItems": 1,
+    "uniqueItems": True,
+    "items": {"type": "string", "pattern": SLUG_PATTERN},
+    "description": "Keys of the file's `sources` mapping.",
+}
+
+RECORD_SCHEMA: dict = {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "title": "data/record.yml",
+    "description": "Japan's treaty record: its formal acts and stated facts under each convention, each with sources.",
+    "type": "object",
+    "additionalProperties": False,
+    "required": ["sources", "entries"],
+    "properties": {
+        "sources": {
+            "type": "object",
+            "description": "Every document the entries cite, by a key of your choice.",
+            "additionalProperties": {
+                "type": "object",
+                "additionalProperties": False,
+                "required": ["publisher", "title", "url"],
+                "properties": {
+                    "publisher": _TEXT,
+                    "title": {**_TEXT, "description": "The document's title, or what it is, in the archive's words."},
+                    "url": _URL,
+                    "date": {**_PARTIAL_DATE, "description": "The date the source gives itself, where it gives one."},
+                },
+            },
+        },
+        "entries": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "additionalProperties": False,
+                "required": ["id", "date", "convention", "kind", "title", "sources"],
+                "properties": {
+                    "id": {
+                        "type": "string",
+                        "pattern": SLUG_PATTERN,
+                        "maxLength": 80,
+                        "description": "Stable slug; the entry's anchor on the timeline.",
+                    },
+                    "date": {**_PARTIAL_DATE, "description": "When. " + _PARTIAL_DATE["description"]},
+                    "end_date": {**_PARTIAL_DATE, "description": "End of a period; not before date."},
+                    "convention": {"enum": list(CONVENTIONS)},
+                    "kind": {"enum": list(COMMITMENT_KINDS)},
+                    "milestone": {
+                        "enum": list(MILESTONES),
+                        "description": "One of Japan's key dates, shown first on the convention's page.",
+                    },
+                    "title": {**_TEXT, "maxLength": 160, "description": "Short, neutral summary."},
+                    "description": {**_TEXT, "description": "What happened, in the archive's own words."},
+                    "amount": _AMOUNT,
+                    "sources": _KEYS,
+                    "conflict": {
+                        "type": "object",
+                        "additionalProperties": False,
+                        "required": ["note", "readings"],
+                        "description": "Where sources disagree: each reading with its own sources.",
+                        "properties": {
+                            "note": _TEXT,
+                            "readings": {
+                                "type": "array",
+                                "minItems": 2,
+                                "items": {
+                                    "type": "object",
+                                    "additionalProperties": False,
+                                    "required": ["reading", "sources"],
+                                    "properties": {"reading": _TEXT, "sources": _KEYS},
+                                },
+                            },
+                        },
+                    },
+                    "uncertain": {**_TEXT, "description": "Why the entry is uncertain, shown with it."},
+                },
+            },
+        },
+    },
+}
+
+SCOPES = {
+    "subject": "about the convention",
+    "mention": "on another subject, mentioning the convention",
+}
+
+CATALOGUE_SCHEMA: dict = {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "title": "data/catalogue.yml",
+    "description": "Every known statement, speech and official release by Japan on the two conventions.",
+    "type": "array",
+    "items": {
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["id", "date", "title", "document_type", "convention"],
+        "properties": {
+            "id": {"type": "string", "pattern": SLUG_PATTERN, "maxLength": 80, "description": "Stable slug."},
+            "date": {**_PARTIAL_DATE, "description": "Date of the document. " + _PARTIAL_DATE["description"]},
+            "title": {**_TEXT, "description": "The document's title, or what it is, in the archive's words."},
+            "document_type": {"enum": list(DOCUMENT_TYPES)},
+            "convention": STATEMENT_SCHEMA["properties"]["convention"],
+            "scope": {"enum": list(SCOPES), "description": "subject (the default) or mention."},
+            "speaker": STATEMENT_SCHEMA["properties"]["speaker"],
+            "meeting": STATEMENT_SCHEMA["properties"]["meeting"],
+            "place": STATEMENT_SCHEMA["properties"]["place"],
+            "language": {
+                "type": "array",
+                "minItems": 1,
+                "uniqueItems": True,
+                "items": STATEMENT_SCHEMA["properties"]["language"],
+                "description": "The languages the document is published in.",
+            },
+            "archived": {
+                "type": "string",
+                "pattern": SLUG_PATTERN,
+                "description": "The id of the statement in data/statements/ that holds its full text.",
+            },
+            "sources": {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "additionalProperties": False,
+                    "required": ["publisher", "url"],
+                    "properties": {
+                        "publisher": _TEXT,
+                        "url": _URL,
+                        "language": STATEMENT_SCHEMA["properties"]["language"],
+                        "note": _TEXT,
+                    },
+                },
+                "description": "Where it is published; required unless the archive holds its text.",
+            },
+            "note": _TEXT,
+            "uncertain": {**_TEXT, "description": "What is not certain about the entry, and why."},
         },
     },
 }

@@ -17,7 +17,7 @@ from . import commitments as commitment_rules
 from .commitments import Commitment
 from .dates import PartialDate, parse_partial_date
 from .errors import DataError, SourceError, display_path
-from .frontmatter import Document, FrontMatterSyntaxError, plain, split
+from .frontmatter import Document, FrontMatterSyntaxError, mapping_fields, plain, split
 from .schema import DOCUMENT_TYPES, STATEMENT_SCHEMA
 from .validate import validate
 
@@ -159,10 +159,6 @@ def parse_body(body: str, first_line: int) -> tuple[list[Block], list[tuple[int,
     return blocks, problems
 
 
-def _fields(node: yaml.MappingNode) -> dict[str, yaml.Node]:
-    return {k.value: v for k, v in node.value}
-
-
 # mkdocs serve loads every statement again after each edit. A file whose bytes are the
 # same as at its last successful load gives the same Statement (immutable), unparsed.
 _LOADED: dict[tuple[Path, str], tuple[bytes, Statement]] = {}
@@ -209,12 +205,17 @@ def load_statement(path: Path, shown: str | None = None) -> Statement:
     if errors:
         raise DataError(errors)
 
-    fields = _fields(document.node)
+    fields = mapping_fields(document.node)
     data = plain(document.node)
     errors += _check_consistency(shown, path, data, fields, document, blocks)
     if errors:
         raise DataError(errors)
-    statement = _build(shown, data, blocks)
+    record_lines = {
+        index: document.line_of(mapping_fields(item)["record"])
+        for index, item in enumerate(fields["commitments"].value if "commitments" in fields else [])
+        if "record" in mapping_fields(item)
+    }
+    statement = _build(shown, data, blocks, record_lines)
     _LOADED[path, shown] = (raw, statement)
     return statement
 
@@ -239,13 +240,13 @@ def _check_consistency(
     meeting = data.get("meeting") or {}
     start, end = meeting.get("start"), meeting.get("end")
     if start and end and parse_partial_date(end).sort_key < parse_partial_date(start).sort_key:
-        node = _fields(fields["meeting"])["end"]
+        node = mapping_fields(fields["meeting"])["end"]
         errors.append(SourceError(shown, document.line_of(node), "'meeting.end' is before 'meeting.start'"))
     block_ids = {b.id for b in blocks if b.kind == "paragraph"}
     for index, note in enumerate(data["editorial_notes"]):
         target = note.get("paragraph")
         if target and target not in block_ids:
-            node = _fields(fields["editorial_notes"].value[index])["paragraph"]
+            node = mapping_fields(fields["editorial_notes"].value[index])["paragraph"]
             errors.append(
                 SourceError(
                     shown,
@@ -256,14 +257,14 @@ def _check_consistency(
             )
     paragraphs = {b.id: b.text for b in blocks if b.kind == "paragraph"}
     for index, entry in enumerate(data.get("commitments") or []):
-        entry_fields = _fields(fields["commitments"].value[index])
+        entry_fields = mapping_fields(fields["commitments"].value[index])
         for field, message in commitment_rules.problems(entry, paragraphs, tuple(data["convention"])):
             node = entry_fields[field]
             errors.append(SourceError(shown, document.line_of(node), f"commitments[{index}]: {message}"))
     return errors
 
 
-def _build(shown: str, data: dict, blocks: list[Block]) -> Statement:
+def _build(shown: str, data: dict, blocks: list[Block], record_lines: dict[int, int]) -> Statement:
     meeting = data.get("meeting")
     speaker = data.get("speaker")
     source = data.get("source")
@@ -290,7 +291,7 @@ def _build(shown: str, data: dict, blocks: list[Block]) -> Statement:
         place=data.get("place"),
         speaker=Speaker(speaker["name"], speaker.get("role")) if speaker else None,
         source=Source(source["publisher"], source.get("title"), source.get("url")) if source else None,
-        commitments=commitment_rules.build(data["id"], data.get("commitments") or []),
+        commitments=commitment_rules.build(data["id"], data.get("commitments") or [], record_lines),
     )
 
 

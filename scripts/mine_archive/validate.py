@@ -2,7 +2,7 @@
 
 Works on nodes rather than loaded values so that each message carries the line
 of the offending value. Implements: type, enum, pattern, minLength, maxLength,
-minItems, uniqueItems, items, properties, required, additionalProperties,
+minItems, uniqueItems, items, properties, required, additionalProperties (false or a schema),
 minimum, maximum, exclusiveMinimum and the ``partial-date`` format. ``type`` may
 be a list.
 """
@@ -167,7 +167,10 @@ def _validate_object(
             continue
         seen[key] = key_node
         if key not in properties:
-            if schema.get("additionalProperties", True) is False:
+            extra = schema.get("additionalProperties", True)
+            if isinstance(extra, dict):
+                yield from validate(value_node, extra, line_of, field)
+            elif extra is False:
                 close = difflib.get_close_matches(key, properties, n=1)
                 hint = f"; did you mean '{close[0]}'?" if close else f"; known fields: {', '.join(properties)}"
                 yield Problem(line_of(key_node), f"unknown field '{field}'{hint}")

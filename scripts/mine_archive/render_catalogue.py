@@ -1,0 +1,122 @@
+"""The catalogue of Japan's statements: ``/catalogue/``, and its listing on convention pages.
+
+Every known statement by year, newest first: archived ones link to their page, the
+others to where they are published (links only; no page fetches another origin).
+"""
+
+from __future__ import annotations
+
+from itertools import groupby
+
+from .catalogue import CatalogueEntry
+from .dates import display_range
+from .render import LANGUAGE_NAMES, convention_badges, e, filter_form, front_matter, holdings
+from .schema import SCOPES
+
+
+def entry_url(entry: CatalogueEntry) -> str:
+    """Site-relative address of an entry on the catalogue page."""
+    return f"catalogue/#{entry.id}"
+
+
+def _languages(entry: CatalogueEntry) -> str:
+    return " and ".join(LANGUAGE_NAMES.get(code, code) for code in entry.languages)
+
+
+def context(entry: CatalogueEntry) -> str:
+    """Type, speaker and role, meeting and its dates, place, languages: one line."""
+    parts = [entry.document_type_label]
+    if entry.speaker:
+        parts.append(f"{entry.speaker.name}, {entry.speaker.role}" if entry.speaker.role else entry.speaker.name)
+    if entry.meeting:
+        dates = f" ({display_range(entry.meeting.start, entry.meeting.end)})" if entry.meeting.start else ""
+        parts.append(entry.meeting.name + dates)
+    if entry.place:
+        parts.append(entry.place)
+    if entry.languages:
+        parts.append(_languages(entry))
+    return " · ".join(parts)
+
+
+def _source(source, label: str) -> str:  # noqa: ANN001 - a CatalogueSource
+    language = f" ({LANGUAGE_NAMES.get(source.language, source.language)})" if source.language else ""
+    note = f", {e(source.note)}" if source.note else ""
+    return f'<a href="{e(source.url)}" rel="external">{e(label)}</a>{e(language)}{note}'
+
+
+def _time(entry: CatalogueEntry) -> str:
+    return f'<time datetime="{entry.date.iso}">{e(entry.date.display())}</time>'
+
+
+def _entry(entry: CatalogueEntry, prefix: str) -> str:
+    if entry.archived:
+        title = (
+            f'<a class="statement-entry__title" href="{prefix}statements/{e(entry.archived)}/">{e(entry.title)}</a> '
+            '<span class="catalogue-entry__archived">Full text in the archive</span>'
+        )
+    else:
+        title = f'<span class="statement-entry__title">{e(entry.title)}</span>'
+    extra = []
+    if entry.scope != "subject":
+        extra.append(f'<span class="catalogue-entry__scope">{e(SCOPES[entry.scope].capitalize())}.</span>')
+    if entry.note:
+        extra.append(f'<span class="catalogue-entry__note">{e(entry.note)}</span>')
+    if entry.uncertain:
+        extra.append(f'<span class="catalogue-entry__note"><strong>Uncertain:</strong> {e(entry.uncertain)}</span>')
+    if entry.sources:
+        label = "Source" if len(entry.sources) == 1 else "Sources"
+        links = "; ".join(_source(source, source.publisher) for source in entry.sources)
+        extra.append(f'<span class="catalogue-entry__sources">{label}: {links}</span>')
+    conventions = " ".join(code.lower() for code in entry.conventions)
+    archived = "yes" if entry.archived else "no"
+    return (
+        f'<li class="statement-entry catalogue-entry" id="{e(entry.id)}" data-conventions="{conventions}" '
+        f'data-archived="{archived}">'
+        f'<span class="statement-entry__date">{_time(entry)}</span> '
+        f"{title} {convention_badges(entry.conventions)}"
+        f'<span class="statement-entry__context">{e(context(entry))}</span>{"".join(extra)}</li>'
+    )
+
+
+def catalogue_by_year(entries: list[CatalogueEntry], prefix: str, heading: str, id_prefix: str) -> str:
+    """``entries`` newest first, one section per year; ``prefix`` leads from the page to the site root."""
+    newest = sorted(entries, key=lambda entry: (entry.date.sort_key, entry.id), reverse=True)
+    sections = []
+    for year, items in groupby(newest, key=lambda entry: entry.date.year):
+        lines = "".join(_entry(entry, prefix) for entry in items)
+        sections.append(
+            f'<section class="statement-year" aria-labelledby="{id_prefix}{year}">'
+            f'<{heading} id="{id_prefix}{year}">{year}</{heading}><ul class="statement-list">{lines}</ul></section>'
+        )
+    return "".join(sections)
+
+
+def catalogue_page(entries: list[CatalogueEntry]) -> str:
+    """The Markdown page for ``/catalogue/``."""
+    archived = sum(1 for entry in entries if entry.archived)
+    years = sorted({entry.date.year for entry in entries})
+    span = f", {years[0]}–{years[-1]}" if len(years) > 1 else ""
+    intro = (
+        f'<p class="browse-intro">{e(holdings(archived, len(entries)))}: every statement, speech and official '
+        f"release by Japan on the two conventions that is known{span}, newest first. Those in full text link to "
+        "their page here; the others link to where they are published, which may change or disappear. Documents "
+        "on another subject that speak of a convention (mostly statements on the Convention on Certain "
+        "Conventional Weapons) are marked. Where something about an entry is uncertain, the entry says what.</p>"
+    )
+    body = "\n\n".join(
+        [
+            '<h1 id="catalogue">Catalogue of Japan\'s statements</h1>',
+            intro,
+            filter_form(entries),
+            f'<div class="statement-years" id="statement-list">{catalogue_by_year(entries, "../", "h2", "y")}</div>',
+        ]
+    )
+    return (
+        front_matter(
+            search_exclude=True,
+            title="Catalogue of statements",
+            description=f"Every known statement by Japan on the two conventions: {holdings(archived, len(entries))}.",
+        )
+        + body
+        + "\n"
+    )
