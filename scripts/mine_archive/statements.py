@@ -159,16 +159,6 @@ def parse_body(body: str, first_line: int) -> tuple[list[Block], list[tuple[int,
     return blocks, problems
 
 
-# mkdocs serve loads every statement again after each edit. A file whose bytes are the
-# same as at its last successful load gives the same Statement (immutable), unparsed.
-_LOADED: dict[tuple[Path, str], tuple[bytes, Statement]] = {}
-
-
-def forget_loaded() -> None:
-    """Parse every file again at the next load (``make bench`` times loading from cold)."""
-    _LOADED.clear()
-
-
 def load_statement(path: Path, shown: str | None = None) -> Statement:
     """Load one statement file; raise ``DataError`` listing every problem in it.
 
@@ -182,9 +172,6 @@ def load_statement(path: Path, shown: str | None = None) -> Statement:
         raw = path.read_bytes()
     except OSError as error:
         raise fail(1, f"cannot read the file: {error.strerror or error}") from None
-    loaded = _LOADED.get((path, shown))
-    if loaded and loaded[0] == raw:
-        return loaded[1]
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -215,9 +202,7 @@ def load_statement(path: Path, shown: str | None = None) -> Statement:
         for index, item in enumerate(fields["commitments"].value if "commitments" in fields else [])
         if "record" in mapping_fields(item)
     }
-    statement = _build(shown, data, blocks, record_lines)
-    _LOADED[path, shown] = (raw, statement)
-    return statement
+    return _build(shown, data, blocks, record_lines)
 
 
 def _check_consistency(
