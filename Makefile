@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve site check anchors new-statement bench test lint browser clean
+.PHONY: serve site zensical check anchors new-statement bench test lint browser clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -20,6 +20,10 @@ serve: $(STAMP)
 ## site: validate data/ and build site/ atomically (the old site/ survives any failure)
 site: $(STAMP)
 	$(PY) scripts/build.py site
+
+## zensical: build the same archive with Zensical into site-zensical/ (atomically, like site)
+zensical: $(STAMP)
+	$(PY) scripts/build.py zensical
 
 ## check: validate data/ only, listing every problem as file:line: message
 check: $(STAMP)
@@ -51,4 +55,4 @@ test: $(STAMP) browser lint
 	$(PY) -m pytest
 
 clean:
-	rm -rf site .site-* .cache $(VENV)
+	rm -rf site site-zensical .site-* .site-zensical-* .cache $(VENV)

@@ -3,17 +3,20 @@
 
     python scripts/build.py check            # validate data/, print every problem
     python scripts/build.py site [--site-dir site] [--data data]
+    python scripts/build.py zensical         # the same archive built by Zensical, into site-zensical/
     python scripts/build.py anchors          # refresh data/anchors.lock on purpose
 
-``site`` validates first, builds with ``mkdocs build --strict`` into a fresh
-directory beside the target, and swaps it in only when the build succeeded: on
-any failure or interruption the previous site stays exactly as it was.
+``site`` builds with ``mkdocs build --strict`` (whose plugin validates the data) into a
+fresh directory beside the target, and swaps it in only when the build succeeded: on
+any failure or interruption the previous site stays exactly as it was. ``zensical``
+does the same with Zensical, from the docs tree with every generated file written in.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -24,10 +27,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from mine_archive import anchors  # noqa: E402
+from mine_archive import anchors, csp  # noqa: E402
 from mine_archive.errors import DataError, display_path  # noqa: E402
-from mine_archive.pipeline import load  # noqa: E402
+from mine_archive.pipeline import generate_files, load  # noqa: E402
+from mine_archive.reproducible import source_date_epoch  # noqa: E402
 from mine_archive.statements import load_statements  # noqa: E402
+from mine_archive.tree import write_tree  # noqa: E402
 
 
 def report(error: DataError) -> int:
@@ -81,19 +86,16 @@ def _raise_interrupt(signum, frame):  # noqa: ANN001
     raise KeyboardInterrupt(f"signal {signum}")
 
 
-def site(data_dir: Path, site_dir: Path, config: Path) -> int:
-    # The MkDocs plugin validates the data as it builds and stops on the first problem
-    # with every problem listed; validating here first would load the archive twice.
+def _build_atomically(site_dir: Path, build) -> int:  # noqa: ANN001 - build(staging) -> bool
+    """Run ``build`` into a fresh directory beside ``site_dir`` and swap it in only on success:
+    on any failure or interruption the previous site stays exactly as it was."""
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     signal.signal(signal.SIGTERM, _raise_interrupt)
     staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-build-", dir=site_dir.parent))
     retired = site_dir.parent / f".{site_dir.name}-old-{os.getpid()}"
     try:
-        env = {**os.environ, "ARCHIVE_DATA_DIR": str(data_dir.resolve()), "NO_MKDOCS_2_WARNING": "1"}
-        command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(staging)]
-        result = subprocess.run(command, env=env, check=False)
-        if result.returncode != 0:
+        if not build(staging):
             print(f"Build stopped; {site_dir} was left unchanged.", file=sys.stderr)
             return 1
         # The swap is two renames; hold signals so no interruption lands between them.
@@ -114,18 +116,58 @@ def site(data_dir: Path, site_dir: Path, config: Path) -> int:
         shutil.rmtree(staging, ignore_errors=True)
 
 
+def site(data_dir: Path, site_dir: Path, config: Path) -> int:
+    # The MkDocs plugin validates the data as it builds and stops on the first problem
+    # with every problem listed; validating here first would load the archive twice.
+    def build(staging: Path) -> bool:
+        env = {**os.environ, "ARCHIVE_DATA_DIR": str(data_dir.resolve()), "NO_MKDOCS_2_WARNING": "1"}
+        command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(staging)]
+        return subprocess.run(command, env=env, check=False).returncode == 0
+
+    return _build_atomically(site_dir, build)
+
+
+def zensical(data_dir: Path, site_dir: Path, config: Path) -> int:
+    """The same archive built by Zensical, which runs no MkDocs plugin, from the whole docs
+    tree (mine_archive/tree.py); then the Content-Security-Policy, as the plugin writes it."""
+    try:
+        archive = load(data_dir)
+    except DataError as error:
+        return report(error)
+    site_name = re.search(r"(?m)^site_name: (.*)$", config.read_text(encoding="utf-8")).group(1)
+    generated = generate_files(archive, os.environ.get("SITE_URL", ""), site_name)
+
+    def build(staging: Path) -> bool:
+        with tempfile.TemporaryDirectory(prefix=".zensical-tree-", dir=ROOT) as tree:
+            # Zensical writes only inside the folder of its config: into the tree, then moved.
+            written = write_tree(generated, ROOT / "docs", config, Path(tree))
+            env = {**os.environ, "SOURCE_DATE_EPOCH": source_date_epoch(ROOT, archive.statements)}
+            command = [str(Path(sys.executable).parent / "zensical"), "build", "--clean", "-f", str(written)]
+            if subprocess.run(command, env=env, check=False, cwd=tree).returncode != 0:
+                return False
+            os.replace(Path(tree) / "site", staging)
+        pages = [path.read_text(encoding="utf-8") for path in staging.rglob("*.html")]
+        policy = csp.policy(csp.inline_script_hashes(pages))
+        (staging / "_headers").write_text(csp.headers_file(policy), encoding="utf-8")
+        return True
+
+    return _build_atomically(site_dir, build)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("command", choices=["check", "site", "anchors"])
+    parser.add_argument("command", choices=["check", "site", "zensical", "anchors"])
     parser.add_argument("--data", type=Path, default=ROOT / "data", help="data directory (default: data)")
-    parser.add_argument("--site-dir", type=Path, default=ROOT / "site", help="output directory (default: site)")
+    parser.add_argument("--site-dir", type=Path, help="output directory (default: site, or site-zensical for zensical)")
     parser.add_argument("--config", type=Path, default=ROOT / "mkdocs.yml", help="MkDocs config (default: mkdocs.yml)")
     args = parser.parse_args(argv)
     if args.command == "check":
         return check(args.data)
     if args.command == "anchors":
         return refresh_anchors(args.data)
-    return site(args.data, args.site_dir, args.config)
+    if args.command == "zensical":
+        return zensical(args.data, args.site_dir or ROOT / "site-zensical", args.config)
+    return site(args.data, args.site_dir or ROOT / "site", args.config)
 
 
 if __name__ == "__main__":

@@ -99,7 +99,7 @@ class _HeadersHandler(_QuietHandler):
 
 
 @contextlib.contextmanager
-def _served(directory: Path, handler_class: type = _QuietHandler):
+def served(directory: Path, handler_class: type = _QuietHandler):
     """``directory`` served on 127.0.0.1 (an ephemeral port) while the block runs; its URL."""
     server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler_class, directory=str(directory)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
@@ -113,14 +113,14 @@ def _served(directory: Path, handler_class: type = _QuietHandler):
 @pytest.fixture(scope="session")
 def site_url(built_site: Path):
     """The built site served on 127.0.0.1 (an ephemeral port)."""
-    with _served(built_site) as url:
+    with served(built_site) as url:
         yield url
 
 
 @pytest.fixture(scope="session")
 def synthetic_url(synthetic_archive: tuple[Path, Path]):
     """The synthetic site served on 127.0.0.1."""
-    with _served(synthetic_archive[1]) as url:
+    with served(synthetic_archive[1]) as url:
         yield url
 
 
@@ -130,7 +130,7 @@ def csp_site_url(built_site: Path):
     lines = (built_site / "_headers").read_text(encoding="utf-8").splitlines()
     headers = [tuple(part.strip() for part in line.split(":", 1)) for line in lines if line.startswith("  ")]
     handler = type("SiteHeaders", (_HeadersHandler,), {"extra_headers": headers})
-    with _served(built_site, handler) as url:
+    with served(built_site, handler) as url:
         yield url
 
 
