@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 import subprocess
@@ -59,6 +60,22 @@ def test_bibtex_entry():
     assert entry.startswith("@misc{japan20120911ccm3msp,\n  author = {{Government of Japan}},\n")
     assert "  month = sep,\n" in entry and f"  url = {{{URL}}},\n" in entry
     assert entry.count("{") == entry.count("}")
+
+
+def test_every_tex_special_character_comes_back_as_itself():
+    """What BibTeX and LaTeX make of a title: every special character printed as itself
+    (decoded by pylatexenc, a maintained LaTeX-to-text converter), none doubled."""
+    from pylatexenc.latex2text import LatexNodes2Text
+
+    decode = LatexNodes2Text().latex_to_text
+    text = "Back\\slash {braces} 5% & $1 #2 snake_case ~tilde ^caret ¥10 billion, Côte d'Ivoire"
+    for character in [*citations.TEX_SPECIALS, *text]:
+        # pylatexenc prints \textasciicircum as the modifier letter ˆ (U+02C6).
+        assert decode(citations.tex_escape(f"a{character}b")).replace("ˆ", "^") == f"a{character}b", character
+    assert decode(citations.tex_escape(text)).replace("ˆ", "^") == text
+    hostile = dataclasses.replace(CCM, title=text)
+    title = next(line for line in citations.bibtex(hostile, URL).splitlines() if line.startswith("  title = "))
+    assert decode(title.removeprefix("  title = {").removesuffix("},")).replace("ˆ", "^") == text
 
 
 def test_csl_json_item():

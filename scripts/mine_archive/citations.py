@@ -40,10 +40,32 @@ def bibtex_key(statement: Statement) -> str:
     return "japan" + re.sub(r"[^a-z0-9]", "", statement.id)
 
 
+# Every character TeX gives a meaning of its own, as the text command that prints it. One
+# pass, so that what one replacement writes (the braces of \textbackslash{}) is never
+# escaped again.
+TEX_SPECIALS = {
+    "\\": r"\textbackslash{}",
+    "{": r"\{",
+    "}": r"\}",
+    "&": r"\&",
+    "%": r"\%",
+    "$": r"\$",
+    "#": r"\#",
+    "_": r"\_",
+    "~": r"\textasciitilde{}",
+    "^": r"\textasciicircum{}",
+}
+_TEX_SPECIAL = re.compile("[" + re.escape("".join(TEX_SPECIALS)) + "]")
+
+
+def tex_escape(value: str) -> str:
+    """``value`` with every TeX special character written so that TeX prints it."""
+    return _TEX_SPECIAL.sub(lambda match: TEX_SPECIALS[match.group()], value)
+
+
 def _bib(value: str) -> str:
-    """Escape BibTeX specials and keep capitals with braces."""
-    value = re.sub(r"([&%$#_])", r"\\\1", value.replace("\\", "\\textbackslash{}"))
-    return "{" + value.replace("{", "\\{").replace("}", "\\}") + "}"
+    """A BibTeX field value: escaped, in braces (which also keep its capitals)."""
+    return "{" + tex_escape(value) + "}"
 
 
 def bibtex(statement: Statement, url: str) -> str:
