@@ -111,13 +111,15 @@ def largest_year_page(site: Path) -> str:
 
 
 def listing_pages(site: Path) -> dict[str, int]:
-    """HTML bytes of the pages that list many entries: the timeline's and the browse page."""
+    """HTML bytes of the pages that list many entries, and of the largest page of all."""
     return {
+        "the largest page of all": max(p.stat().st_size for p in site.rglob("*.html")),
         "timeline overview": (site / "timeline" / "index.html").stat().st_size,
         "largest timeline year": (site / "timeline" / largest_year_page(site) / "index.html").stat().st_size,
         "money": (site / "timeline" / "money" / "index.html").stat().st_size,
         "largest convention page": max(p.stat().st_size for p in (site / "conventions").glob("*/index.html")),
         "statements (browse)": (site / "statements" / "index.html").stat().st_size,
+        "catalogue": (site / "catalogue" / "index.html").stat().st_size,
     }
 
 
@@ -473,13 +475,13 @@ def report(r: dict, runs: int, lighthouse_runs: int) -> str:
         "overhead vs baseline",
         f"{ratio_small:.2f}×",
         f"{ratio_large:.2f}×",
-        f"≤ 1.15× at 1,000: {'met' if ratio_large <= 1.15 else 'NOT met'}",
+        f"≤ 1.5× at 1,000: {'met' if ratio_large <= 1.5 else 'NOT met'}",
     )
     row("time per statement", f"{small['ours'] / 100 * 1000:.1f} ms", f"{large['ours'] / 1000 * 1000:.1f} ms")
     linear = large["ours"] / small["ours"]
     row("time at 1,000 ÷ time at 100", "", f"{linear:.1f}", f"≤ 11: {'met' if linear <= 11 else 'NOT met'}")
     row("our share: load, validate, generate pages", f"{small['share']:.2f} s", f"{large['share']:.2f} s")
-    row("exports and search index, made beside MkDocs' pages", f"{small['search_time']:.2f} s",
+    row("our share: exports and search index", f"{small['search_time']:.2f} s",
         f"{large['search_time']:.2f} s")  # fmt: skip
     row(
         "MkDocs' share (the rest)", f"{small['ours'] - small['share']:.2f} s", f"{large['ours'] - large['share']:.2f} s"
@@ -496,12 +498,14 @@ def report(r: dict, runs: int, lighthouse_runs: int) -> str:
         f"≤ 1.1× the largest of the 3 real ones ({kib(r['real_largest_page'])}): {page_ratio:.2f}×, "
         f"{'met' if page_ratio <= 1.1 else 'NOT met'}")  # fmt: skip
     for name in large["listings"]:
-        row(f"page HTML: {name}", kib(small["listings"][name]), kib(large["listings"][name]))
+        size = large["listings"][name]
+        row(f"page HTML: {name}", kib(small["listings"][name]), kib(size),
+            f"≤ 300 KB: {'met' if size <= 300_000 else 'NOT met'}")  # fmt: skip
     row("search files, all (a query fetches a few)", kib(small["search"]), kib(large["search"]))
     if "browser" in r:
         b = r["browser"]
         row("first view of a statement page, bytes", "", kib(b["first_view_bytes"]),
-            f"≤ 400 KiB: {'met' if b['first_view_bytes'] <= 400 * 1024 else 'NOT met'}")  # fmt: skip
+            f"≤ 350 KiB: {'met' if b['first_view_bytes'] <= 350 * 1024 else 'NOT met'}")  # fmt: skip
         first = b["first_query_ms"]
         row(f"first query: last keystroke → first result (median of {b['samples']} pages)", "",
             f"{first:.0f} ms", f"≤ 300 ms: {'met' if first <= 300 else 'NOT met'}")  # fmt: skip
