@@ -44,8 +44,9 @@ def _paragraph(rng: random.Random, words: list[str]) -> str:
     return " ".join(_sentence(rng, words) for _ in range(rng.randint(1, 6)))
 
 
-def statement(number: int, rng: random.Random, words: list[str]) -> tuple[str, str]:
-    year = 1997 + number % 29
+def statement(number: int, rng: random.Random, words: list[str], one_year: int | None = None) -> tuple[str, str]:
+    """One synthetic statement; ``one_year`` dates it and all its commitments in that year."""
+    year = one_year or 1997 + number % 29
     month, day = rng.randint(1, 12), rng.randint(1, 28)
     meeting, convention = rng.choice(MEETINGS)
     statement_id = f"{year}-{month:02d}-{day:02d}-synthetic-{number:05d}"
@@ -64,8 +65,9 @@ def statement(number: int, rng: random.Random, words: list[str]) -> tuple[str, s
         if len(words_in) < 6:
             continue
         start = rng.randrange(len(words_in) - 5)
+        years_before = rng.randint(0, 5)
         entry = {
-            "date": f"{year - rng.randint(0, 5)}",
+            "date": str(one_year or year - years_before),
             "convention": convention,
             "kind": rng.choice(KINDS),
             "title": " ".join(words_in[start : start + 6]).capitalize()[:100],
@@ -97,8 +99,11 @@ def statement(number: int, rng: random.Random, words: list[str]) -> tuple[str, s
     return statement_id, f"---\n{matter}---\n" + "\n\n".join(blocks) + "\n"
 
 
-def write_corpus(target: Path, count: int, seed: int = 1997) -> Path:
-    """A data directory of ``count`` statements, with the real conventions, glossary and record and a lock."""
+def write_corpus(target: Path, count: int, seed: int = 1997, one_year: int | None = None) -> Path:
+    """A data directory of ``count`` statements, with the real conventions, glossary and record and a lock.
+
+    ``one_year`` makes the degenerate archive the size budgets must hold for: every
+    statement and every commitment dated in that one year."""
     sys_path = str(ROOT / "scripts")
     import sys
 
@@ -112,7 +117,7 @@ def write_corpus(target: Path, count: int, seed: int = 1997) -> Path:
     statements_dir = target / "statements"
     statements_dir.mkdir(parents=True)
     for number in range(count):
-        statement_id, text = statement(number, rng, words)
+        statement_id, text = statement(number, rng, words, one_year)
         (statements_dir / f"{statement_id}.md").write_text(text, encoding="utf-8")
     for name in ("conventions.yml", "glossary.yml", "record.yml"):
         shutil.copy(ROOT / "data" / name, target / name)

@@ -76,4 +76,4 @@ def test_a_mutated_file_fails_cleanly_or_builds(tmp_path_factory, case):
         return
     event("valid build")
     files = pipeline.generate_files(archive)
-    assert f"statements/{archive.statements[0].id}.md" in files and "catalogue.md" in files
+    assert f"statements/{archive.statements[0].id}.md" in files and "catalogue/index.md" in files

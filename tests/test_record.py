@@ -20,6 +20,7 @@ from mine_archive.record import load_record
 
 ARCHIVE = pipeline.load(DATA)
 RECORD = ARCHIVE.record
+PAGES = render_timeline.year_pages(ARCHIVE.events)
 
 RECORD_YML = """\
 sources:
@@ -312,7 +313,7 @@ def _entry_html(page: str, entry_id: str) -> str:
 
 
 def test_year_pages_show_every_record_entry_with_its_sources_and_keep_merged_anchors():
-    files = render_timeline.timeline_files(ARCHIVE.events)
+    files = render_timeline.timeline_files(ARCHIVE.events, PAGES)
     for event in ARCHIVE.events:
         page = files[f"timeline/{event.date.year}.md"]
         html = _entry_html(page, event.id)
@@ -327,7 +328,7 @@ def test_year_pages_show_every_record_entry_with_its_sources_and_keep_merged_anc
 
 
 def test_conflicts_show_each_reading_with_its_sources():
-    files = render_timeline.timeline_files(ARCHIVE.events)
+    files = render_timeline.timeline_files(ARCHIVE.events, PAGES)
     entry = _entry_html(files["timeline/2003.md"], "apmbc-stockpile-destroyed")
     assert "<strong>Sources disagree.</strong>" in entry
     assert entry.count("<li>") == 3 and "985,089 anti-personnel mines destroyed." in entry
@@ -338,7 +339,7 @@ def test_conflicts_show_each_reading_with_its_sources():
 
 
 def test_the_timeline_filter_counts_evidence_and_the_overview_names_both_kinds():
-    files = render_timeline.timeline_files(ARCHIVE.events)
+    files = render_timeline.timeline_files(ARCHIVE.events, PAGES)
     events_2009 = [e for e in ARCHIVE.events if e.date.year == 2009]
     page = files["timeline/2009.md"]
     quoted = sum(1 for e in events_2009 if e.quotes)
@@ -357,7 +358,7 @@ def test_the_timeline_filter_counts_evidence_and_the_overview_names_both_kinds()
 
 def test_the_catalogue_page_lists_every_entry_with_its_link():
     files = pipeline.build(DATA)
-    page = files["catalogue.md"]
+    page = files["catalogue/index.md"]
     for entry in ARCHIVE.catalogue:
         start = page.index(f'id="{entry.id}" data-conventions=')
         html = page[start : page.index("</li>", start)]
@@ -408,7 +409,7 @@ def test_record_and_catalogue_exports_follow_their_schemas():
     for name, text in [
         ("record", exports.record_json(RECORD)),
         ("catalogue", exports.catalogue_json(ARCHIVE.catalogue)),
-        ("timeline", exports.timeline_json(ARCHIVE.events)),
+        ("timeline", exports.timeline_json(ARCHIVE.events, PAGES.url)),
     ]:
         schema = _schema(name)
         jsonschema.Draft202012Validator.check_schema(schema)
@@ -437,4 +438,4 @@ def test_record_and_catalogue_entries_are_searchable():
     assert sorted(pages["catalogue/"]) == sorted(e.id for e in ARCHIVE.catalogue if not e.archived)
     recorded = [e for e in ARCHIVE.events if e.record]
     found = [f"{page}#{fragment}" for page, fragments in pages.items() for fragment in fragments]
-    assert all(render_timeline.entry_url(e) in found for e in recorded)
+    assert all(PAGES.url(e) in found for e in recorded)

@@ -29,7 +29,7 @@ def test_generated_files(files, statements):
     assert sorted(files) == sorted(
         [
             "index.md",
-            "catalogue.md",
+            "catalogue/index.md",
             "statements/index.md",
             "conventions/apmbc.md",
             "conventions/ccm.md",
@@ -132,18 +132,18 @@ def test_every_value_from_data_is_escaped(statements):
         editorial_notes=(EditorialNote(1, hostile, "p1"),),
         blocks=(Block("paragraph", "p1", 1, (hostile, "<img src=x onerror=alert(1)>"), 10),),
     )
-    page = render.statement_page(statement, None, None) + render.browse_page([statement], 1)
+    page = render.statement_page(statement, None, None) + render.browse_pages([statement], 1)["statements/index.md"]
     assert "<script" not in page and "<img" not in page
     assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in page
     assert 'href="https://example.org/&quot;onmouseover=&quot;alert(1)"' in page
 
 
 def test_browse_page_is_newest_first_grouped_by_year(statements):
-    page = render.browse_page(statements, 67)
+    page = render.browse_pages(statements, 67)["statements/index.md"]
     years = re.findall(r'<h2 id="y(\d{4})">', page)
     assert years == ["2017", "2012", "2003"]
     links = re.findall(r'class="statement-entry__title" href="([^"]+)"', page)
-    assert links == [f"{s.id}/" for s in reversed(statements)]
+    assert links == [f"../statements/{s.id}/" for s in reversed(statements)]
     assert 'data-conventions="ccm"' in page and 'data-conventions="apmbc"' in page
     assert 'id="filter-all" checked' in page and 'id="filter-ccm"' in page
     assert "3 statements in full text, of 67 known: these are the ones in full text, from 2003–2017" in page
@@ -151,7 +151,7 @@ def test_browse_page_is_newest_first_grouped_by_year(statements):
 
 
 def test_browse_page_context_line(statements):
-    page = render.browse_page(statements, 67)
+    page = render.browse_pages(statements, 67)["statements/index.md"]
     assert (
         "Statement · Third Meeting of States Parties to the Convention on Cluster Munitions · "
         "Oslo, Norway · H. E. Mr. Mari AMANO" in page

@@ -87,7 +87,7 @@ def test_the_last_statement_of_a_long_browse_page_shows_when_scrolled_to(browser
     oldest = min(statements, key=lambda s: (s.date.sort_key, s.id))
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     page.goto(f"{synthetic_url}/statements/", wait_until="networkidle")
-    link = page.locator(f'a.statement-entry__title[href="{oldest.id}/"]')
+    link = page.locator(f'a.statement-entry__title[href="../statements/{oldest.id}/"]')
     link.scroll_into_view_if_needed()
     page.evaluate(NEXT_FRAME)
     assert link.is_visible() and link.inner_text() == oldest.title

@@ -7,7 +7,7 @@ import json
 
 import pytest
 from conftest import DATA
-from mine_archive import pipeline, render_timeline, search_index
+from mine_archive import pipeline, render_catalogue, render_timeline, search_index
 from mine_archive.statements import load_statements
 
 STATEMENTS = load_statements(DATA / "statements")
@@ -45,10 +45,13 @@ def postings(files, word: str) -> list[tuple[str, int, bool]]:
 def test_every_block_has_a_document_after_its_statements_own(files):
     locations = [d["location"] for d in documents(files)]
     archive = pipeline.load(DATA)
-    listings = ["statements/", "timeline/", "timeline/money/", "catalogue/"]
-    listings += [f"catalogue/#{entry.id}" for entry in archive.catalogue if not entry.archived]
-    for year, events in render_timeline.by_year(archive.events):
-        listings += [f"timeline/{year}/"] + [f"timeline/{year}/#{event.id}" for event in events if event.record]
+    listings = ["statements/", "timeline/", "timeline/money/"]
+    for page in render_catalogue.listing("catalogue/", archive.catalogue):
+        listings += [page.path] + [f"{page.path}#{entry.id}" for entry in page.items if not entry.archived]
+    for year, pages in render_timeline.year_pages(archive.events).years:
+        for number, events in enumerate(pages, start=1):
+            path = render_timeline.year_page_path(year, number)
+            listings += [path] + [f"{path}#{event.id}" for event in events if event.record]
     listings += ["conventions/apmbc/", "conventions/ccm/"]
     assert locations == listings + [
         location for s in STATEMENTS for location in [s.url] + [f"{s.url}#{b.id}" for b in s.blocks]

@@ -355,3 +355,10 @@ def test_paragraph_ids_are_assigned_by_position_and_never_collide():
     for statement in load_statements(DATA / "statements"):
         ids = [b.id for b in statement.blocks]
         assert len(ids) == len(set(ids))
+
+
+def test_the_id_page_is_reserved_for_the_listing(tmp_path):
+    text = VALID.replace("id: sample", "id: page")
+    assert errors_of(tmp_path, text, name="page.md") == [
+        "2: the id 'page' is taken: the statements listing's later pages live at statements/page/<n>/"
+    ]

@@ -26,6 +26,7 @@ import synthetic  # noqa: E402
 STATEMENTS = load_statements(DATA / "statements")
 ARCHIVE = pipeline.load(DATA)
 EVENTS = ARCHIVE.events  # quoted commitments and the treaty record, merged
+PAGES = render_timeline.year_pages(EVENTS)
 COMMITMENTS = [c for s in STATEMENTS for c in s.commitments]
 
 ENTRY = """\
@@ -192,7 +193,7 @@ def test_every_convention_and_kind_has_a_css_filter_rule():
 
 
 def test_year_pages_hold_every_entry_in_full():
-    files = render_timeline.timeline_files(EVENTS)
+    files = render_timeline.timeline_files(EVENTS, PAGES)
     years = sorted({e.date.year for e in EVENTS})
     assert sorted(files) == sorted(["timeline.md", "timeline/money.md"] + [f"timeline/{year}.md" for year in years])
     ids = []
@@ -211,18 +212,19 @@ def test_year_pages_hold_every_entry_in_full():
         "Cluster Munitions, ¶7</a>" in page
     )
     before, after = years[years.index(2012) - 1], years[years.index(2012) + 1]
-    assert f'href="../{before}/" rel="prev"' in page and f'href="../{after}/" rel="next"' in page
+    assert f'href="../../timeline/{before}/" rel="prev"' in page
+    assert f'href="../../timeline/{after}/" rel="next"' in page
     assert 'rel="prev"' not in files[f"timeline/{years[0]}.md"]
     assert 'rel="next"' not in files[f"timeline/{years[-1]}.md"]
 
 
 def test_the_overview_lists_every_year_and_links_each_entry_to_its_year():
-    page = render_timeline.timeline_page(EVENTS)
+    page = render_timeline.timeline_page(EVENTS, PAGES)
     years = re.findall(r'<h3 id="t(\d{4})"><a href="../timeline/(\d{4})/">', page)
     assert [a for a, b in years] == [b for a, b in years] == sorted({str(e.date.year) for e in EVENTS})
     links = re.findall(r'<li class="timeline-line">.*?<a href="../(timeline/\d{4}/#[^"]+)">', page)
     first = [ev for _, items in render_timeline.by_year(EVENTS) for ev in items[: render_timeline.OVERVIEW_PER_YEAR]]
-    assert links == [render_timeline.entry_url(e) for e in first]
+    assert links == [PAGES.url(e) for e in first]
     assert '<time datetime="1998">1998–2002</time>' in page
     single = next(year for year, items in render_timeline.by_year(EVENTS) if len(items) == 1)
     section = page[page.index(f'<h3 id="t{single}">') :]
@@ -235,13 +237,14 @@ def test_the_overview_shows_the_first_entries_of_a_busy_year(tmp_path):
     events = pipeline.load(data).events
     busiest, items = max(render_timeline.by_year(events), key=lambda pair: len(pair[1]))
     assert len(items) > render_timeline.OVERVIEW_PER_YEAR
-    page = render_timeline.timeline_page(events)
+    pages = render_timeline.year_pages(events)
+    page = render_timeline.timeline_page(events, pages)
     section = page[page.index(f'<h3 id="t{busiest}">') :]
     section = section[: section.index("</section>")]
     assert section.count('<li class="timeline-line">') == render_timeline.OVERVIEW_PER_YEAR
     rest = len(items) - render_timeline.OVERVIEW_PER_YEAR
     assert f"All {len(items)} entries of {busiest} ({rest} more), with their evidence" in section
-    year_page = render_timeline.timeline_files(events)[f"timeline/{busiest}.md"]
+    year_page = render_timeline.timeline_files(events, pages)[f"timeline/{busiest}.md"]
     assert year_page.count('<li class="timeline-entry"') == len(items)
 
 
@@ -270,7 +273,7 @@ def test_money_chart_keeps_currencies_apart_and_marks_cumulative_totals():
 
 
 def test_money_page_has_the_chart_and_its_data():
-    page = render_timeline.money_page(EVENTS)
+    page = render_timeline.money_page(EVENTS, PAGES)
     assert '<h2 id="jpy">Yen (JPY)</h2>' in page and '<svg class="money-chart"' in page
     table = page[page.index('<table class="money-table"><caption>Sums stated in US dollars') :]
     table = table[: table.index("</table>")]
@@ -289,7 +292,7 @@ def test_convention_pages_open_with_japans_dates_then_statements_then_entries():
         table = page[page.index('<table class="key-dates japan-dates">') : page.index("</table>")]
         assert table.count("<tr>") == 1 + len(milestones)
         for event in milestones:
-            assert f'href="../../{render_timeline.entry_url(event)}"' in table
+            assert f'href="../../{PAGES.url(event)}"' in table
         assert [e.milestone for e in milestones if e.milestone in ("signed", "accepted", "in-force")] != []
         offices = page[page.index('<ul class="office-list">') :]
         assert offices[: offices.index("</ul>")].count("<li>") == sum(1 for e in mine if e.kind == "office")
@@ -321,7 +324,7 @@ def _validate(text: str, schema_path: str) -> list:
 
 
 def test_timeline_json_carries_each_entrys_evidence_and_follows_its_schema():
-    records = _validate(exports.timeline_json(EVENTS), "data/timeline.schema.json")
+    records = _validate(exports.timeline_json(EVENTS, PAGES.url), "data/timeline.schema.json")
     assert [r["id"] for r in records] == [e.id for e in EVENTS]
     by_id = {s.id: s for s in STATEMENTS}
     quoted = record_only = 0
@@ -338,13 +341,13 @@ def test_timeline_json_carries_each_entrys_evidence_and_follows_its_schema():
         if "amount" in record:
             assert isinstance(record["amount"]["value"], int | float)
     assert quoted == sum(1 for e in EVENTS if e.quotes) and record_only == sum(1 for e in EVENTS if not e.quotes)
-    assert json.loads(exports.timeline_json(EVENTS, "https://example.org/"))[0]["url"].startswith(
+    assert json.loads(exports.timeline_json(EVENTS, PAGES.url, "https://example.org/"))[0]["url"].startswith(
         "https://example.org/timeline/"
     )
 
 
 def test_timeline_csv_has_a_row_per_entry_with_its_evidence():
-    rows = list(csv.DictReader(io.StringIO(exports.timeline_csv(EVENTS))))
+    rows = list(csv.DictReader(io.StringIO(exports.timeline_csv(EVENTS, PAGES.url))))
     assert list(rows[0]) == exports.TIMELINE_CSV_COLUMNS
     assert [row["id"] for row in rows] == [e.id for e in EVENTS]
     for row, event in zip(rows, EVENTS, strict=True):

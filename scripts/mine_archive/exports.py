@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Callable
 from dataclasses import asdict
 
 from .catalogue import CatalogueEntry
@@ -104,7 +105,7 @@ def record_entry_record(entry: RecordEntry) -> dict:
     )
 
 
-def event_record(event: Event, site_url: str = "") -> dict:
+def event_record(event: Event, url_of: Callable[[Event], str], site_url: str = "") -> dict:
     """One timeline entry with its evidence; optional keys only where they apply."""
     record = {
         "id": event.id,
@@ -114,7 +115,7 @@ def event_record(event: Event, site_url: str = "") -> dict:
         "kind": event.kind,
         "milestone": event.milestone,
         "title": event.title,
-        "url": absolute_url(site_url, f"timeline/{event.date.year}/#{event.id}"),
+        "url": absolute_url(site_url, url_of(event)),
         "evidence": list(event.evidence),
         "amount": amount_record(event.amount),
         "quotes": [
@@ -136,9 +137,9 @@ def event_record(event: Event, site_url: str = "") -> dict:
     return _compact(record)
 
 
-def timeline_json(events: list[Event], site_url: str = "") -> str:
-    """``/data/timeline.json``: every entry, in timeline order."""
-    return json_lines_array([event_record(e, site_url) for e in events])
+def timeline_json(events: list[Event], url_of: Callable[[Event], str], site_url: str = "") -> str:
+    """``/data/timeline.json``: every entry, in timeline order; ``url_of`` gives an entry's page and anchor."""
+    return json_lines_array([event_record(e, url_of, site_url) for e in events])
 
 
 TIMELINE_CSV_COLUMNS = [
@@ -180,7 +181,7 @@ def _amount_cells(amount: Amount | None) -> dict:
     return {f"amount_{key}": value for key, value in (amount_record(amount) or {}).items()}
 
 
-def timeline_csv(events: list[Event], site_url: str = "") -> str:
+def timeline_csv(events: list[Event], url_of: Callable[[Event], str], site_url: str = "") -> str:
     """``/data/timeline.csv``: one row per entry, several quotes or sources joined in a cell."""
     rows = []
     for event in events:
@@ -194,7 +195,7 @@ def timeline_csv(events: list[Event], site_url: str = "") -> str:
                 "kind": event.kind,
                 "milestone": event.milestone or "",
                 "title": event.title,
-                "url": absolute_url(site_url, f"timeline/{event.date.year}/#{event.id}"),
+                "url": absolute_url(site_url, url_of(event)),
                 "evidence": " ".join(event.evidence),
                 "statements": CELL_JOIN.join(q.statement.id for q in event.quotes),
                 "paragraph_urls": CELL_JOIN.join(absolute_url(site_url, q.url) for q in event.quotes),

@@ -111,10 +111,10 @@ def schema_json() -> str:
     return json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
 
 
-def search_files(archive: Archive) -> dict[str, str]:
+def search_files(archive: Archive, year_pages: render_timeline.YearPages) -> dict[str, str]:
     """The archive's search index (``search/…``): statements, paragraphs and listing pages."""
     statements = archive.statements
-    events = archive.events
+    catalogue = render_catalogue.listing("catalogue/", archive.catalogue)
     listings = (
         [
             search_index.Document("statements/", "Statements", "Every statement, newest first, by year."),
@@ -128,31 +128,42 @@ def search_files(archive: Archive) -> dict[str, str]:
                 "Money on the timeline",
                 "Every sum of money on the timeline: pledges, contributions, grants and totals, by currency.",
             ),
-            search_index.Document(
-                "catalogue/",
-                "Catalogue of Japan's statements",
-                "Every known statement, speech and official release by Japan on the two conventions, "
-                "archived in full or linked to its source.",
-            ),
         ]
         # A page's own document comes before its fragments: each catalogue entry that is not
         # archived (an archived one is found as its statement), each year's record entries.
         + [
-            search_index.Document(
-                render_catalogue.entry_url(entry), f"{entry.title} ({entry.date.iso})", render_catalogue.context(entry)
-            )
-            for entry in archive.catalogue
-            if not entry.archived
+            document
+            for page in catalogue
+            for document in [
+                search_index.Document(
+                    page.path,
+                    page.title(render_catalogue.TITLE),
+                    "Every known statement, speech and official release by Japan on the two conventions, "
+                    "archived in full or linked to its source.",
+                )
+            ]
+            + [
+                search_index.Document(
+                    f"{page.path}#{entry.id}", f"{entry.title} ({entry.date.iso})", render_catalogue.context(entry)
+                )
+                for entry in page.items
+                if not entry.archived
+            ]
         ]
         + [
             document
-            for year, items in render_timeline.by_year(events)
+            for year, pages in year_pages.years
+            for number, events in enumerate(pages, start=1)
             for document in [
-                search_index.Document(f"timeline/{year}/", f"Timeline: {year}", " · ".join(ev.title for ev in items))
+                search_index.Document(
+                    render_timeline.year_page_path(year, number),
+                    f"Timeline: {year}" if number == 1 else f"Timeline: {year}, page {number}",
+                    " · ".join(ev.title for ev in events),
+                )
             ]
             + [
-                search_index.Document(render_timeline.entry_url(ev), ev.title, _record_text(ev.record))
-                for ev in items
+                search_index.Document(year_pages.url(ev), ev.title, _record_text(ev.record))
+                for ev in events
                 if ev.record
             ]
         ]
@@ -203,11 +214,12 @@ def data_files(archive: Archive, site_url: str = "", site_name: str = "") -> dic
     """The exports, the feed and the search index: no page needs them to be rendered."""
     statements = archive.statements
     events = archive.events
+    year_pages = render_timeline.year_pages(events)
     files = {
         "feed.xml": feed.atom(statements, site_name, site_url),
         "data/statements.json": exports.statements_json(statements, site_url),
-        "data/timeline.json": exports.timeline_json(events, site_url),
-        "data/timeline.csv": exports.timeline_csv(events, site_url),
+        "data/timeline.json": exports.timeline_json(events, year_pages.url, site_url),
+        "data/timeline.csv": exports.timeline_csv(events, year_pages.url, site_url),
         "data/record.json": exports.record_json(archive.record),
         "data/record.csv": exports.record_csv(archive.record),
         "data/catalogue.json": exports.catalogue_json(archive.catalogue, site_url),
@@ -218,20 +230,21 @@ def data_files(archive: Archive, site_url: str = "", site_name: str = "") -> dic
     cited = [(statement, exports.absolute_url(site_url, statement.url)) for statement in statements]
     files["data/citations.bib"] = citations.bibtex_file(cited)
     files["data/citations.json"] = citations.csl_json_file(cited)
-    return files | search_files(archive)
+    return files | search_files(archive, year_pages)
 
 
 def page_files(archive: Archive, site_url: str = "", site_name: str = "") -> dict[str, str]:
     """The generated pages (Markdown with HTML bodies) and redirect pages."""
     statements = archive.statements
     events = archive.events
+    year_pages = render_timeline.year_pages(events)
     files: dict[str, str] = {
         "index.md": render.home_page(statements, len(archive.catalogue), events),
-        "statements/index.md": render.browse_page(statements, len(archive.catalogue)),
-        "catalogue.md": render_catalogue.catalogue_page(archive.catalogue),
+        **render.browse_pages(statements, len(archive.catalogue)),
+        **render_catalogue.catalogue_pages(render_catalogue.listing("catalogue/", archive.catalogue)),
         "glossary.md": render.glossary_page(archive.glossary),
     }
-    files.update(render_timeline.timeline_files(events))
+    files.update(render_timeline.timeline_files(events, year_pages))
     marker = Marker(archive.glossary)
     for index, statement in enumerate(statements):
         previous = statements[index - 1] if index > 0 else None
@@ -248,7 +261,7 @@ def page_files(archive: Archive, site_url: str = "", site_name: str = "") -> dic
         )
     for convention in archive.conventions.values():
         files[f"conventions/{convention.slug}.md"] = render_conventions.convention_page(
-            convention, archive.catalogue, events
+            convention, archive.catalogue, events, year_pages
         )
     for old, new in archive.redirects.items():
         files[f"{old}index.html"] = redirect_page(old, new)

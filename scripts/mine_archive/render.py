@@ -11,10 +11,11 @@ from __future__ import annotations
 import json
 from base64 import b64encode
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from html import escape
 from itertools import groupby
 
-from . import citations
+from . import budget, citations
 from .catalogue import CatalogueEntry
 from .dates import display_range
 from .glossary import Marker, Term
@@ -274,31 +275,87 @@ def filter_form(statements: Sequence[Statement | CatalogueEntry]) -> str:
     )
 
 
-def statements_by_year(
-    statements: list[Statement], href: Callable[[Statement], str], heading: str, id_prefix: str
-) -> str:
-    """``statements`` (newest first) as one section per year, each entry one line.
-
-    ``href`` gives a statement's link from the page; ``heading`` is the year headings'
-    tag and ``id_prefix`` their ids' (``y2012``). Off screen, a section is not laid out
-    until scrolled to (``.statement-year`` in archive.css): the sections are what keeps
-    a listing of a thousand statements quick to show.
-    """
+def year_sections(items: list[tuple[int, str]], heading: str, id_prefix: str) -> str:
+    """Lines (``(year, html)``, in order) as one section per year; ``heading`` is the year
+    headings' tag and ``id_prefix`` their ids' (``y2012``)."""
     groups = []
-    for year, items in groupby(statements, key=lambda s: s.date.year):
-        entries = "".join(
-            f'<li class="statement-entry" data-conventions="{" ".join(c.lower() for c in s.conventions)}">'
-            f'<span class="statement-entry__date">{time_tag(s)}</span> '
-            f'<a class="statement-entry__title" href="{href(s)}">{e(s.title)}</a> '
-            f"{convention_badges(s.conventions)}"
-            f'<span class="statement-entry__context">{e(context_line(s))}</span></li>'
-            for s in items
-        )
+    for year, lines in groupby(items, key=lambda item: item[0]):
+        entries = "".join(html for _, html in lines)
         groups.append(
             f'<section class="statement-year" aria-labelledby="{id_prefix}{year}">'
             f'<{heading} id="{id_prefix}{year}">{year}</{heading}><ul class="statement-list">{entries}</ul></section>'
         )
     return "".join(groups)
+
+
+def statement_line(statement: Statement, prefix: str) -> str:
+    """One statement of a listing; ``prefix`` leads from the page to the site root."""
+    s = statement
+    return (
+        f'<li class="statement-entry" data-conventions="{" ".join(c.lower() for c in s.conventions)}">'
+        f'<span class="statement-entry__date">{time_tag(s)}</span> '
+        f'<a class="statement-entry__title" href="{prefix}{s.url}">{e(s.title)}</a> '
+        f"{convention_badges(s.conventions)}"
+        f'<span class="statement-entry__context">{e(context_line(s))}</span></li>'
+    )
+
+
+@dataclass(frozen=True)
+class ListingPage:
+    """One page of a listing split by the size budget."""
+
+    path: str  # site path: statements/ or statements/page/2/
+    prefix: str  # from the page to the site root
+    number: int
+    count: int
+    items: list  # the listing's items on this page, in order
+    sections: str  # their lines, by year
+    pager: str  # links to every page ('' when there is one)
+
+    @property
+    def docs_path(self) -> str:
+        """The generated Markdown file: statements/index.md, statements/page/2.md."""
+        return self.path + "index.md" if self.number == 1 else self.path.rstrip("/") + ".md"
+
+    def title(self, title: str) -> str:
+        return title if self.count == 1 else f"{title}, page {self.number} of {self.count}"
+
+
+def paged_listing(
+    base: str,
+    items: list,
+    year: Callable[[object], int],
+    line: Callable[[object, str], str],
+    heading: str = "h2",
+    id_prefix: str = "y",
+    size: int = budget.BODY_BYTES,
+) -> list[ListingPage]:
+    """``items`` (in order) as pages of lines by year (``year(item)``, ``line(item, prefix)``),
+    each page's lines within ``size`` bytes."""
+    deepest = "../" * budget.page_path(base, 2).count("/")
+    runs = budget.split([len(line(item, deepest).encode("utf-8")) for item in items], size)
+    pages = []
+    labels = []
+    for run in runs:
+        years = [year(items[i]) for i in run] or [0]
+        labels.append(f"{years[0]}" if years[0] == years[-1] else f"{years[0]}–{years[-1]}")
+    paths = [budget.page_path(base, number) for number in range(1, len(runs) + 1)]
+    for number, run in enumerate(runs, start=1):
+        path = paths[number - 1]
+        prefix = "../" * path.count("/")
+        chosen = [items[i] for i in run]
+        pages.append(
+            ListingPage(
+                path=path,
+                prefix=prefix,
+                number=number,
+                count=len(runs),
+                items=chosen,
+                sections=year_sections([(year(item), line(item, prefix)) for item in chosen], heading, id_prefix),
+                pager=budget.pager(paths, number, labels, prefix),
+            )
+        )
+    return pages
 
 
 def newest_first(statements: list[Statement]) -> list[Statement]:
@@ -310,36 +367,46 @@ def holdings(archived: int, known: int) -> str:
     return f"{archived} statement{'s' if archived != 1 else ''} in full text, of {known} known"
 
 
-def browse_page(statements: list[Statement], known: int) -> str:
-    """The Markdown page for ``/statements/``: newest first, grouped by year, filterable.
+def browse_pages(statements: list[Statement], known: int) -> dict[str, str]:
+    """The Markdown pages for ``/statements/`` (and ``/statements/page/<n>/`` beyond the size
+    budget): newest first, grouped by year, filterable.
 
     ``known`` is the number of statements the catalogue lists, archived ones included."""
     newest = newest_first(statements)
     count = len(statements)
     first, last = newest[-1].date.year, newest[0].date.year
     span = f"{first}–{last}" if first != last else str(first)
-    intro = (
-        f'<p class="browse-intro">{e(holdings(count, known))}: these are the ones in full text, from {span}, '
-        "newest first. Each opens with its facts (date, meeting, place, speaker, source) and its numbered "
-        'paragraphs. The <a href="../catalogue/">catalogue</a> lists every statement, speech and official '
-        "release by Japan on the two conventions that is known, with a link to where each is published.</p>"
-    )
-    years = statements_by_year(newest, lambda s: f"{s.id}/", "h2", "y")
-    body = "\n\n".join(
-        [
-            '<h1 id="statements">Statements</h1>',
-            intro,
-            filter_form(statements),
-            f'<div class="statement-years" id="statement-list">{years}</div>',
-        ]
-    )
-    return (
-        front_matter(
-            search_exclude=True, title="Statements", description=f"All {count} statements in the archive, newest first."
+    files = {}
+    for page in paged_listing("statements/", newest, lambda s: s.date.year, statement_line):
+        intro = (
+            f'<p class="browse-intro">{e(holdings(count, known))}: these are the ones in full text, from {span}, '
+            "newest first. Each opens with its facts (date, meeting, place, speaker, source) and its numbered "
+            f'paragraphs. The <a href="{page.prefix}catalogue/">catalogue</a> lists every statement, speech and '
+            "official release by Japan on the two conventions that is known, with a link to where each is "
+            "published.</p>"
         )
-        + body
-        + "\n"
-    )
+        body = "\n\n".join(
+            part
+            for part in [
+                f'<h1 id="statements">{e(page.title("Statements"))}</h1>',
+                intro,
+                page.pager,
+                filter_form(page.items),
+                f'<div class="statement-years" id="statement-list">{page.sections}</div>',
+                page.pager,
+            ]
+            if part
+        )
+        files[page.docs_path] = (
+            front_matter(
+                search_exclude=True,
+                title=page.title("Statements"),
+                description=f"All {count} statements in the archive, newest first.",
+            )
+            + body
+            + "\n"
+        )
+    return files
 
 
 def glossary_page(terms: list[Term]) -> str:

@@ -6,17 +6,20 @@ others to where they are published (links only; no page fetches another origin).
 
 from __future__ import annotations
 
-from itertools import groupby
-
+from .budget import BODY_BYTES
 from .catalogue import CatalogueEntry
 from .dates import display_range
-from .render import LANGUAGE_NAMES, convention_badges, e, filter_form, front_matter, holdings
+from .render import (
+    LANGUAGE_NAMES,
+    ListingPage,
+    convention_badges,
+    e,
+    filter_form,
+    front_matter,
+    holdings,
+    paged_listing,
+)
 from .schema import SCOPES
-
-
-def entry_url(entry: CatalogueEntry) -> str:
-    """Site-relative address of an entry on the catalogue page."""
-    return f"catalogue/#{entry.id}"
 
 
 def _languages(entry: CatalogueEntry) -> str:
@@ -48,7 +51,8 @@ def _time(entry: CatalogueEntry) -> str:
     return f'<time datetime="{entry.date.iso}">{e(entry.date.display())}</time>'
 
 
-def _entry(entry: CatalogueEntry, prefix: str) -> str:
+def catalogue_line(entry: CatalogueEntry, prefix: str) -> str:
+    """One entry of a listing; ``prefix`` leads from the page to the site root."""
     if entry.archived:
         title = (
             f'<a class="statement-entry__title" href="{prefix}statements/{e(entry.archived)}/">{e(entry.title)}</a> '
@@ -78,45 +82,62 @@ def _entry(entry: CatalogueEntry, prefix: str) -> str:
     )
 
 
-def catalogue_by_year(entries: list[CatalogueEntry], prefix: str, heading: str, id_prefix: str) -> str:
-    """``entries`` newest first, one section per year; ``prefix`` leads from the page to the site root."""
-    newest = sorted(entries, key=lambda entry: (entry.date.sort_key, entry.id), reverse=True)
-    sections = []
-    for year, items in groupby(newest, key=lambda entry: entry.date.year):
-        lines = "".join(_entry(entry, prefix) for entry in items)
-        sections.append(
-            f'<section class="statement-year" aria-labelledby="{id_prefix}{year}">'
-            f'<{heading} id="{id_prefix}{year}">{year}</{heading}><ul class="statement-list">{lines}</ul></section>'
-        )
-    return "".join(sections)
+def newest_first(entries: list[CatalogueEntry]) -> list[CatalogueEntry]:
+    return sorted(entries, key=lambda entry: (entry.date.sort_key, entry.id), reverse=True)
 
 
-def catalogue_page(entries: list[CatalogueEntry]) -> str:
-    """The Markdown page for ``/catalogue/``."""
+def listing(
+    base: str, entries: list[CatalogueEntry], heading: str = "h2", id_prefix: str = "y", size: int = BODY_BYTES
+) -> list[ListingPage]:
+    """``entries`` newest first, by year, in pages of at most ``size`` bytes of lines."""
+    newest = newest_first(entries)
+    return paged_listing(base, newest, lambda entry: entry.date.year, catalogue_line, heading, id_prefix, size)
+
+
+def entry_urls(pages: list[ListingPage]) -> dict[str, str]:
+    """Each entry's address on the catalogue's pages: ``catalogue/#<id>``, ``catalogue/page/2/#<id>``."""
+    return {entry.id: f"{page.path}#{entry.id}" for page in pages for entry in page.items}
+
+
+TITLE = "Catalogue of Japan's statements"
+
+
+def catalogue_pages(pages: list[ListingPage]) -> dict[str, str]:
+    """The Markdown pages for ``/catalogue/`` (and ``/catalogue/page/<n>/`` beyond the budget)."""
+    entries = [entry for page in pages for entry in page.items]
     archived = sum(1 for entry in entries if entry.archived)
     years = sorted({entry.date.year for entry in entries})
     span = f", {years[0]}–{years[-1]}" if len(years) > 1 else ""
-    intro = (
-        f'<p class="browse-intro">{e(holdings(archived, len(entries)))}: every statement, speech and official '
-        f"release by Japan on the two conventions that is known{span}, newest first. Those in full text link to "
-        "their page here; the others link to where they are published, which may change or disappear. Documents "
-        "on another subject that speak of a convention (mostly statements on the Convention on Certain "
-        "Conventional Weapons) are marked. Where something about an entry is uncertain, the entry says what.</p>"
-    )
-    body = "\n\n".join(
-        [
-            '<h1 id="catalogue">Catalogue of Japan\'s statements</h1>',
-            intro,
-            filter_form(entries),
-            f'<div class="statement-years" id="statement-list">{catalogue_by_year(entries, "../", "h2", "y")}</div>',
-        ]
-    )
-    return (
-        front_matter(
-            search_exclude=True,
-            title="Catalogue of statements",
-            description=f"Every known statement by Japan on the two conventions: {holdings(archived, len(entries))}.",
+    files = {}
+    for page in pages:
+        intro = (
+            f'<p class="browse-intro">{e(holdings(archived, len(entries)))}: every statement, speech and official '
+            f"release by Japan on the two conventions that is known{span}, newest first. Those in full text link "
+            "to their page here; the others link to where they are published, which may change or disappear. "
+            "Documents on another subject that speak of a convention (mostly statements on the Convention on "
+            "Certain Conventional Weapons) are marked. Where something about an entry is uncertain, the entry "
+            "says what.</p>"
         )
-        + body
-        + "\n"
-    )
+        body = "\n\n".join(
+            part
+            for part in [
+                f'<h1 id="catalogue">{e(page.title(TITLE))}</h1>',
+                intro,
+                page.pager,
+                filter_form(page.items),
+                f'<div class="statement-years" id="statement-list">{page.sections}</div>',
+                page.pager,
+            ]
+            if part
+        )
+        files[page.docs_path] = (
+            front_matter(
+                search_exclude=True,
+                title=page.title("Catalogue of statements"),
+                description=f"Every known statement by Japan on the two conventions: "
+                f"{holdings(archived, len(entries))}.",
+            )
+            + body
+            + "\n"
+        )
+    return files

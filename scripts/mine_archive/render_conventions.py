@@ -7,12 +7,13 @@ dates and Japan's commitments year by year.
 
 from __future__ import annotations
 
+from .budget import BODY_BYTES
 from .catalogue import CatalogueEntry
 from .conventions import Convention
 from .dates import display_range
 from .render import e, front_matter, holdings
-from .render_catalogue import catalogue_by_year
-from .render_timeline import OVERVIEW_PER_YEAR, entry_url, source_link, years_overview
+from .render_catalogue import listing
+from .render_timeline import OVERVIEW_PER_YEAR, YearPages, source_link, years_overview
 from .schema import MILESTONES
 from .timeline import Event
 
@@ -35,7 +36,7 @@ def _evidence(event: Event) -> str:
     return "; ".join(links)
 
 
-def _japan_dates(convention: Convention, events: list[Event]) -> str:
+def _japan_dates(convention: Convention, events: list[Event], pages: YearPages) -> str:
     """Japan's milestones under the convention, in the order of ``MILESTONES``, each linked to its entry."""
     order = list(MILESTONES)
     rows = sorted((ev for ev in events if ev.milestone), key=lambda ev: (order.index(ev.milestone), ev.date.sort_key))
@@ -45,7 +46,7 @@ def _japan_dates(convention: Convention, events: list[Event]) -> str:
         "<tr>"
         f"<td>{e(MILESTONES[ev.milestone])}</td>"
         f"<td>{_when(ev)}</td>"
-        f'<td><a href="../../{entry_url(ev)}">{e(ev.title)}</a></td>'
+        f'<td><a href="../../{pages.url(ev)}">{e(ev.title)}</a></td>'
         f"<td>{_evidence(ev)}</td>"
         "</tr>"
         for ev in rows
@@ -58,11 +59,11 @@ def _japan_dates(convention: Convention, events: list[Event]) -> str:
     )
 
 
-def _offices(events: list[Event]) -> str:
+def _offices(events: list[Event], pages: YearPages) -> str:
     offices = [ev for ev in events if ev.kind == "office"]
     if not offices:
         return "<p>None recorded yet.</p>"
-    items = "".join(f'<li>{_when(ev)}: <a href="../../{entry_url(ev)}">{e(ev.title)}</a></li>' for ev in offices)
+    items = "".join(f'<li>{_when(ev)}: <a href="../../{pages.url(ev)}">{e(ev.title)}</a></li>' for ev in offices)
     return f'<ul class="office-list">{items}</ul>'
 
 
@@ -84,7 +85,31 @@ def _key_dates(convention: Convention) -> str:
     )
 
 
-def convention_page(convention: Convention, catalogue: list[CatalogueEntry], events: list[Event]) -> str:
+def _statements(convention: Convention, known: list[CatalogueEntry]) -> str:
+    """The convention's statements, newest first, as many as the page's size budget holds;
+    beyond that, a link to the catalogue, which lists them all on pages of its own."""
+    if not known:
+        return "<p>None known yet.</p>"
+    # Half the page's budget: the page holds Japan's dates, offices and years besides.
+    first, *rest = listing(convention.url, known, "h3", "s", BODY_BYTES // 2)
+    shown = len(first.items)
+    more = ""
+    if rest:
+        older = len(known) - shown
+        more = (
+            f'<p class="timeline-more">The {shown} newest are listed here; the '
+            f'<a href="../../catalogue/">catalogue</a> lists the {older} older ones too.</p>'
+        )
+    return (
+        "<p>Those in full text link to their page; the others to where they are published. The "
+        '<a href="../../catalogue/">catalogue</a> lists both conventions together.</p>'
+        f'<div class="statement-years">{first.sections}</div>{more}'
+    )
+
+
+def convention_page(
+    convention: Convention, catalogue: list[CatalogueEntry], events: list[Event], pages: YearPages
+) -> str:
     """The Markdown page for ``/conventions/<code>/`` (two levels below the site root)."""
     known = [entry for entry in catalogue if convention.code in entry.conventions]
     archived = sum(1 for entry in known if entry.archived)
@@ -94,17 +119,11 @@ def convention_page(convention: Convention, catalogue: list[CatalogueEntry], eve
         f'<h1 id="convention">{e(convention.short_name)} ({e(convention.code)})</h1>',
         f'<p class="convention-name">The <cite>{e(convention.name)}</cite>{aka}.</p>',
         '<h2 id="japan">Japan\'s key dates</h2>',
-        _japan_dates(convention, entries),
+        _japan_dates(convention, entries, pages),
         '<h2 id="offices">Offices Japan has held</h2>',
-        _offices(entries),
+        _offices(entries, pages),
         f'<h2 id="statements">Japan\'s statements ({e(holdings(archived, len(known)))})</h2>',
-        (
-            "<p>Those in full text link to their page; the others to where they are published. The "
-            '<a href="../../catalogue/">catalogue</a> lists both conventions together.</p>'
-            f'<div class="statement-years">{catalogue_by_year(known, "../../", "h3", "s")}</div>'
-        )
-        if known
-        else "<p>None known yet.</p>",
+        _statements(convention, known),
         '<h2 id="about">About the convention</h2>',
         f"<p>{e(convention.summary)}</p>",
         _key_dates(convention),
@@ -112,7 +131,7 @@ def convention_page(convention: Convention, catalogue: list[CatalogueEntry], eve
         (
             f"<p>In date order, the first {OVERVIEW_PER_YEAR} of each year; a year's page holds all of them with "
             'their evidence, and the <a href="../../timeline/">timeline</a> shows both conventions together.</p>\n\n'
-            + years_overview(entries, "../../", convention.code)
+            + years_overview(entries, "../../", pages, convention.code)
         )
         if entries
         else "<p>None recorded yet.</p>",

@@ -13,9 +13,10 @@ An entry's permanent address is ``/timeline/<year>/#<entry id>``.
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass
 from itertools import groupby
 
-from . import charts
+from . import budget, charts
 from .dates import display_range
 from .record import RecordEntry, RecordSource
 from .render import convention_badges, e, front_matter
@@ -174,9 +175,35 @@ def by_year(events: list[Event]) -> list[tuple[int, list[Event]]]:
     return [(year, list(items)) for year, items in groupby(events, key=lambda ev: ev.date.year)]
 
 
-def entry_url(event: Event) -> str:
-    """Site-relative address of an entry: its year's page and its id."""
-    return f"timeline/{event.date.year}/#{event.id}"
+@dataclass(frozen=True)
+class YearPages:
+    """Where every entry is: each year's entries on one page, or on several where one
+    page would pass the size budget (``/timeline/1998/``, ``/timeline/1998/2/``, …)."""
+
+    years: list[tuple[int, list[list[Event]]]]  # each year, earliest first, with its pages' entries
+    where: dict[str, str]  # entry id (and merged commitments' ids) -> its page's site path
+
+    def url(self, event: Event) -> str:
+        """Site-relative address of an entry: its page and its id."""
+        return f"{self.where[event.id]}#{event.id}"
+
+
+def year_page_path(year: int, number: int) -> str:
+    return f"timeline/{year}/" if number == 1 else f"timeline/{year}/{number}/"
+
+
+def year_pages(events: list[Event]) -> YearPages:
+    """Split each year's entries by the size budget (measured as the deepest page renders them)."""
+    years, where = [], {}
+    for year, items in by_year(events):
+        runs = budget.split([len(entry(ev, "../../../", "h2").encode("utf-8")) for ev in items])
+        pages = [[items[i] for i in run] for run in runs]
+        for number, page in enumerate(pages, start=1):
+            for ev in page:
+                for anchor in (ev.id, *ev.aliases):
+                    where[anchor] = year_page_path(year, number)
+        years.append((year, pages))
+    return YearPages(years, where)
 
 
 def _counts(events: list[Event]) -> str:
@@ -186,16 +213,16 @@ def _counts(events: list[Event]) -> str:
     return f"{len(events)} entr{'y' if len(events) == 1 else 'ies'}: {split}"
 
 
-def _line(event: Event, prefix: str) -> str:
+def _line(event: Event, prefix: str, pages: YearPages) -> str:
     """One entry as one line: date, conventions, kind and title, linking to the entry."""
     return (
         f'<li class="timeline-line">{when(event)} {convention_badges([event.convention])} '
-        f'<a href="{prefix}{entry_url(event)}">{e(event.title)}</a> '
+        f'<a href="{prefix}{pages.url(event)}">{e(event.title)}</a> '
         f'<span class="timeline-line__kind">{e(event.kind_label)}</span></li>'
     )
 
 
-def years_overview(events: list[Event], prefix: str, convention: str = "") -> str:
+def years_overview(events: list[Event], prefix: str, pages: YearPages, convention: str = "") -> str:
     """Each year with its first entries as lines and a link to all of them.
 
     ``prefix`` leads from the page to the site root; ``convention`` (a code) narrows the
@@ -204,7 +231,7 @@ def years_overview(events: list[Event], prefix: str, convention: str = "") -> st
     sections = []
     query = f"?convention={convention.lower()}" if convention else ""
     for year, items in by_year(events):
-        lines = "".join(_line(ev, prefix) for ev in items[:OVERVIEW_PER_YEAR])
+        lines = "".join(_line(ev, prefix, pages) for ev in items[:OVERVIEW_PER_YEAR])
         rest = len(items) - OVERVIEW_PER_YEAR
         if rest > 0:
             label = f"All {len(items)} entries of {year} ({rest} more), with their evidence"
@@ -220,46 +247,61 @@ def years_overview(events: list[Event], prefix: str, convention: str = "") -> st
     return "".join(sections)
 
 
-def _year_pager(year: int, years: list[int]) -> str:
+def _year_pager(year: int, years: list[int], prefix: str) -> str:
     index = years.index(year)
     links = []
     if index > 0:
+        before = years[index - 1]
         links.append(
-            f'<a class="statement-pager__link statement-pager__link--prev" href="../{years[index - 1]}/" rel="prev">'
-            f'<span class="statement-pager__direction">Previous year</span> <span>{years[index - 1]}</span></a>'
+            f'<a class="statement-pager__link statement-pager__link--prev" href="{prefix}timeline/{before}/" '
+            f'rel="prev"><span class="statement-pager__direction">Previous year</span> <span>{before}</span></a>'
         )
     if index + 1 < len(years):
+        after = years[index + 1]
         links.append(
-            f'<a class="statement-pager__link statement-pager__link--next" href="../{years[index + 1]}/" rel="next">'
-            f'<span class="statement-pager__direction">Next year</span> <span>{years[index + 1]}</span></a>'
+            f'<a class="statement-pager__link statement-pager__link--next" href="{prefix}timeline/{after}/" '
+            f'rel="next"><span class="statement-pager__direction">Next year</span> <span>{after}</span></a>'
         )
-    links.append('<a class="statement-pager__link statement-pager__link--all" href="../">All years</a>')
+    links.append(f'<a class="statement-pager__link statement-pager__link--all" href="{prefix}timeline/">All years</a>')
     return f'<nav class="statement-pager" aria-label="Other years">{"".join(links)}</nav>'
 
 
-def year_page(year: int, events: list[Event], years: list[int]) -> str:
-    """The Markdown page for ``/timeline/<year>/``: every entry of the year, in full."""
+def year_page(year: int, number: int, pages: list[list[Event]], years: list[int]) -> str:
+    """The Markdown page for ``/timeline/<year>/`` (page ``number`` of the year's ``pages``):
+    every entry on it, in full, with its evidence."""
+    events = pages[number - 1]
+    path = year_page_path(year, number)
+    prefix = "../" * path.count("/")
+    title = f"Timeline: {year}" if len(pages) == 1 else f"Timeline: {year}, page {number} of {len(pages)}"
+    everything = [ev for page in pages for ev in page]
     intro = (
-        f'<p class="timeline-intro">{e(_counts(events))}. Of these, {e(evidence_summary(events))}. '
-        'The <a href="../">overview</a> lists every year.</p>'
+        f'<p class="timeline-intro">{e(_counts(everything))}. Of these, {e(evidence_summary(everything))}. '
+        f'The <a href="{prefix}timeline/">overview</a> lists every year.</p>'
     )
-    entries = "".join(entry(ev, prefix="../../", heading="h2") for ev in events)
+    labels = [f"{len(page)} entr{'y' if len(page) == 1 else 'ies'}" for page in pages]
+    paths = [year_page_path(year, page) for page in range(1, len(pages) + 1)]
+    pager = budget.pager(paths, number, labels, prefix)
+    entries = "".join(entry(ev, prefix=prefix, heading="h2") for ev in events)
     body = "\n\n".join(
-        [
-            f'<h1 id="timeline">Timeline: {year}</h1>',
+        part
+        for part in [
+            f'<h1 id="timeline">{e(title)}</h1>',
             intro,
+            pager,
             _filters(events),
             f'<div class="timeline-years" id="timeline-list"><ol class="timeline">{entries}</ol></div>',
-            _year_pager(year, years),
+            pager,
+            _year_pager(year, years, prefix),
         ]
+        if part
     )
     description = (
         f"Japan's commitments and treaty acts under the Mine Ban and Cluster Munition Conventions dated {year}."
     )
-    return front_matter(search_exclude=True, title=f"Timeline: {year}", description=description) + body + "\n"
+    return front_matter(search_exclude=True, title=title, description=description) + body + "\n"
 
 
-def _money_tables(events: list[Event]) -> str:
+def _money_tables(events: list[Event], pages: YearPages) -> str:
     tables = []
     for currency in CURRENCIES:
         rows = charts.with_amounts(events, currency)
@@ -268,7 +310,7 @@ def _money_tables(events: list[Event]) -> str:
         body = "".join(
             "<tr>"
             f"<td>{when(ev)}</td>"
-            f'<td><a href="../../{entry_url(ev)}">{e(ev.title)}</a></td>'
+            f'<td><a href="../../{pages.url(ev)}">{e(ev.title)}</a></td>'
             f"<td>{e(ev.kind_label)}</td>"
             f"<td>{e(charts.BASIS_LABELS[ev.amount.basis])}</td>"
             f'<td class="money-table__amount">{e(ev.amount.display())}</td>'
@@ -293,7 +335,7 @@ def _money_tables(events: list[Event]) -> str:
     return "\n\n".join(tables) if tables else "<p>No entry of the timeline states a sum yet.</p>"
 
 
-def money_page(events: list[Event]) -> str:
+def money_page(events: list[Event], pages: YearPages) -> str:
     """The Markdown page for ``/timeline/money/``."""
     bases = "; ".join(f"<em>{e(charts.BASIS_LABELS[k])}</em>: {e(v)}" for k, v in AMOUNT_BASES.items())
     body = "\n\n".join(
@@ -303,14 +345,14 @@ def money_page(events: list[Event]) -> str:
             "Currencies are kept apart and never converted, and sums are not added together: a cumulative total "
             f'already includes the years before it. Bases: {bases}. Every sum is an entry of the <a href="../">'
             "timeline</a>.</p>",
-            _money_tables(events),
+            _money_tables(events, pages),
         ]
     )
     description = "The sums of money on the timeline of Japan's commitments, by currency, as stated."
     return front_matter(search_exclude=True, title="Money on the timeline", description=description) + body + "\n"
 
 
-def timeline_page(events: list[Event]) -> str:
+def timeline_page(events: list[Event], pages: YearPages) -> str:
     """The Markdown page for ``/timeline/``: the overview."""
     years = by_year(events)
     span = f"{years[0][0]}–{years[-1][0]}" if len(years) > 1 else str(years[0][0]) if years else ""
@@ -333,7 +375,7 @@ def timeline_page(events: list[Event]) -> str:
             '<p class="timeline-money-link"><a href="money/">Money on the timeline</a>: every sum, '
             "by currency, as a chart and a table.</p>",
             '<h2 id="years">Year by year</h2>',
-            years_overview(events, "../") if events else "<p>No entries yet.</p>",
+            years_overview(events, "../", pages) if events else "<p>No entries yet.</p>",
         ]
     )
     return (
@@ -348,10 +390,12 @@ def timeline_page(events: list[Event]) -> str:
     )
 
 
-def timeline_files(events: list[Event]) -> dict[str, str]:
-    """``{docs path: page}`` for the overview, every year and the money page."""
-    years = [year for year, _ in by_year(events)]
-    files = {"timeline.md": timeline_page(events), "timeline/money.md": money_page(events)}
-    for year, items in by_year(events):
-        files[f"timeline/{year}.md"] = year_page(year, items, years)
+def timeline_files(events: list[Event], pages: YearPages) -> dict[str, str]:
+    """``{docs path: page}`` for the overview, every year's pages and the money page."""
+    years = [year for year, _ in pages.years]
+    files = {"timeline.md": timeline_page(events, pages), "timeline/money.md": money_page(events, pages)}
+    for year, year_pages_ in pages.years:
+        for number in range(1, len(year_pages_) + 1):
+            path = year_page_path(year, number).rstrip("/") + ".md"
+            files[path] = year_page(year, number, year_pages_, years)
     return files

@@ -215,6 +215,14 @@ def _check_consistency(
 ) -> list[SourceError]:
     """Rules across fields, which a schema cannot express."""
     errors = []
+    if data["id"] == "page":
+        errors.append(
+            SourceError(
+                shown,
+                document.line_of(fields["id"]),
+                "the id 'page' is taken: the statements listing's later pages live at statements/page/<n>/",
+            )
+        )
     if path.name != f"{data['id']}.md":
         owner = path.parent / f"{data['id']}.md"
         message = f"the file must be named after its id: {data['id']}.md, not {path.name}"
