@@ -4,10 +4,11 @@ The timeline is split so that no page grows with the archive beyond one year of 
 
 - ``/timeline/``: the overview, year by year, with the first ``OVERVIEW_PER_YEAR``
   entries of each year as one line each and a link to the rest;
-- ``/timeline/<year>/``: every entry dated in that year, in full, with filters;
+- ``/timeline/<year>/``: every entry dated in that year, in full, with filters; a year
+  over the size budget continues on ``/timeline/<year>/2/`` and so on (``YearPages``);
 - ``/timeline/money/``: the sums the entries state, as charts and tables.
 
-An entry's permanent address is ``/timeline/<year>/#<entry id>``.
+An entry's address is its page and its id (``/timeline/<year>/#<entry id>``).
 """
 
 from __future__ import annotations
