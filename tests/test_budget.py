@@ -8,8 +8,9 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import run_build
+from conftest import Visit, run_build, served
 from mine_archive import budget, pipeline, render_timeline
+from test_browser import axe_violations
 
 
 def test_split_keeps_order_and_the_budget():
@@ -61,3 +62,25 @@ def test_every_statement_and_entry_is_on_exactly_one_page_and_linked(one_year_ar
     for href in re.findall(r'<li class="timeline-line">.*?<a href="\.\./(timeline/[^"]+)"', overview):
         path, _, anchor = href.partition("#")
         assert f'id="{anchor}"' in (site / path / "index.html").read_text(), href
+
+
+@pytest.fixture(scope="module")
+def one_year_url(one_year_archive):
+    with served(one_year_archive[1]) as url:
+        yield url
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_further_pages_read_link_and_pass_axe(browser, one_year_url, scheme):
+    context = browser.new_context(color_scheme=scheme, viewport={"width": 1280, "height": 900})
+    visit = Visit(context, one_year_url)
+    for path in ["/statements/page/2/", "/catalogue/page/2/", "/timeline/2012/2/"]:
+        page = visit.goto(path)
+        assert axe_violations(page) == [], path
+        current = page.locator('.listing-pager [aria-current="page"]').first
+        assert current.inner_text().startswith("Page 2"), path
+        page.locator(".listing-pager a").first.click()  # back to page 1
+        page.wait_for_load_state()
+        assert page.url.endswith(path.rsplit("/", 2)[0].removesuffix("/page") + "/"), page.url
+    assert visit.foreign_requests() == [] and visit.console_errors == []
+    context.close()

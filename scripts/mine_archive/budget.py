@@ -35,10 +35,11 @@ def page_path(base: str, number: int) -> str:
     return base if number == 1 else f"{base}page/{number}/"
 
 
-def pager(paths: list[str], number: int, labels: list[str], prefix: str) -> str:
+def pager(paths: list[str], number: int, labels: list[str], prefix: str, name: str = "Pages of this list") -> str:
     """Links to every page of a split listing (site ``paths``; ``labels`` say what each
     holds), page ``number`` marked as the current one; ``prefix`` leads from the page to
-    the site root. Empty for a listing of one page."""
+    the site root; ``name`` names the navigation landmark, which must differ between the
+    pagers of one page. Empty for a listing of one page."""
     if len(paths) == 1:
         return ""
     links = []
@@ -48,4 +49,4 @@ def pager(paths: list[str], number: int, labels: list[str], prefix: str) -> str:
             links.append(f'<li><span aria-current="page">{text}</span></li>')
         else:
             links.append(f'<li><a href="{prefix}{path}">{text}</a></li>')
-    return f'<nav class="listing-pager" aria-label="Pages of this list"><ol>{"".join(links)}</ol></nav>'
+    return f'<nav class="listing-pager" aria-label="{name}"><ol>{"".join(links)}</ol></nav>'

@@ -310,7 +310,8 @@ class ListingPage:
     count: int
     items: list  # the listing's items on this page, in order
     sections: str  # their lines, by year
-    pager: str  # links to every page ('' when there is one)
+    pager: str  # links to every page, above the list ('' when there is one page)
+    pager_end: str  # the same below the list, a landmark of another name
 
     @property
     def docs_path(self) -> str:
@@ -353,6 +354,7 @@ def paged_listing(
                 items=chosen,
                 sections=year_sections([(year(item), line(item, prefix)) for item in chosen], heading, id_prefix),
                 pager=budget.pager(paths, number, labels, prefix),
+                pager_end=budget.pager(paths, number, labels, prefix, "Pages of this list, at its end"),
             )
         )
     return pages
@@ -393,7 +395,7 @@ def browse_pages(statements: list[Statement], known: int) -> dict[str, str]:
                 page.pager,
                 filter_form(page.items),
                 f'<div class="statement-years" id="statement-list">{page.sections}</div>',
-                page.pager,
+                page.pager_end,
             ]
             if part
         )

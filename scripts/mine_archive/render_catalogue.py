@@ -126,7 +126,7 @@ def catalogue_pages(pages: list[ListingPage]) -> dict[str, str]:
                 page.pager,
                 filter_form(page.items),
                 f'<div class="statement-years" id="statement-list">{page.sections}</div>',
-                page.pager,
+                page.pager_end,
             ]
             if part
         )

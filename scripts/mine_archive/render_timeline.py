@@ -281,7 +281,8 @@ def year_page(year: int, number: int, pages: list[list[Event]], years: list[int]
     )
     labels = [f"{len(page)} entr{'y' if len(page) == 1 else 'ies'}" for page in pages]
     paths = [year_page_path(year, page) for page in range(1, len(pages) + 1)]
-    pager = budget.pager(paths, number, labels, prefix)
+    pager = budget.pager(paths, number, labels, prefix, "Pages of this year")
+    pager_end = budget.pager(paths, number, labels, prefix, "Pages of this year, at its end")
     entries = "".join(entry(ev, prefix=prefix, heading="h2") for ev in events)
     body = "\n\n".join(
         part
@@ -291,7 +292,7 @@ def year_page(year: int, number: int, pages: list[list[Event]], years: list[int]
             pager,
             _filters(events),
             f'<div class="timeline-years" id="timeline-list"><ol class="timeline">{entries}</ol></div>',
-            pager,
+            pager_end,
             _year_pager(year, years, prefix),
         ]
         if part
