@@ -321,6 +321,22 @@ class ListingPage:
     def title(self, title: str) -> str:
         return title if self.count == 1 else f"{title}, page {self.number} of {self.count}"
 
+    def markdown(self, heading: str, anchor: str, intro: str, title: str, description: str) -> str:
+        """The page: its heading, intro, pagers around the convention filter and the list."""
+        body = "\n\n".join(
+            part
+            for part in [
+                f'<h1 id="{anchor}">{e(self.title(heading))}</h1>',
+                intro,
+                self.pager,
+                filter_form(self.items),
+                f'<div class="statement-years" id="statement-list">{self.sections}</div>',
+                self.pager_end,
+            ]
+            if part
+        )
+        return front_matter(search_exclude=True, title=self.title(title), description=description) + body + "\n"
+
 
 def paged_listing(
     base: str,
@@ -387,27 +403,8 @@ def browse_pages(statements: list[Statement], known: int) -> dict[str, str]:
             "official release by Japan on the two conventions that is known, with a link to where each is "
             "published.</p>"
         )
-        body = "\n\n".join(
-            part
-            for part in [
-                f'<h1 id="statements">{e(page.title("Statements"))}</h1>',
-                intro,
-                page.pager,
-                filter_form(page.items),
-                f'<div class="statement-years" id="statement-list">{page.sections}</div>',
-                page.pager_end,
-            ]
-            if part
-        )
-        files[page.docs_path] = (
-            front_matter(
-                search_exclude=True,
-                title=page.title("Statements"),
-                description=f"All {count} statements in the archive, newest first.",
-            )
-            + body
-            + "\n"
-        )
+        description = f"All {count} statements in the archive, newest first."
+        files[page.docs_path] = page.markdown("Statements", "statements", intro, "Statements", description)
     return files
 
 

@@ -14,8 +14,6 @@ from .render import (
     ListingPage,
     convention_badges,
     e,
-    filter_form,
-    front_matter,
     holdings,
     paged_listing,
 )
@@ -118,26 +116,6 @@ def catalogue_pages(pages: list[ListingPage]) -> dict[str, str]:
             "Certain Conventional Weapons) are marked. Where something about an entry is uncertain, the entry "
             "says what.</p>"
         )
-        body = "\n\n".join(
-            part
-            for part in [
-                f'<h1 id="catalogue">{e(page.title(TITLE))}</h1>',
-                intro,
-                page.pager,
-                filter_form(page.items),
-                f'<div class="statement-years" id="statement-list">{page.sections}</div>',
-                page.pager_end,
-            ]
-            if part
-        )
-        files[page.docs_path] = (
-            front_matter(
-                search_exclude=True,
-                title=page.title("Catalogue of statements"),
-                description=f"Every known statement by Japan on the two conventions: "
-                f"{holdings(archived, len(entries))}.",
-            )
-            + body
-            + "\n"
-        )
+        description = f"Every known statement by Japan on the two conventions: {holdings(archived, len(entries))}."
+        files[page.docs_path] = page.markdown(TITLE, "catalogue", intro, "Catalogue of statements", description)
     return files
