@@ -45,16 +45,21 @@ _SOURCE = _object(
     {"publisher": _TEXT, "title": _TEXT, "url": {"type": "string"}, "date": _DATE},
 )
 
+# What makes a dated entry, in the timeline and in the record alike (its id aside).
+_ENTRY = {
+    "date": _DATE,
+    "end_date": _DATE,
+    "convention": {"enum": list(CONVENTIONS)},
+    "kind": {"enum": list(COMMITMENT_KINDS)},
+    "milestone": {"enum": list(MILESTONES)},
+    "title": _TEXT,
+}
+
 RECORD_ENTRY = _object(
     ["id", "date", "convention", "kind", "title", "sources"],
     {
         "id": _TEXT,
-        "date": _DATE,
-        "end_date": _DATE,
-        "convention": {"enum": list(CONVENTIONS)},
-        "kind": {"enum": list(COMMITMENT_KINDS)},
-        "milestone": {"enum": list(MILESTONES)},
-        "title": _TEXT,
+        **_ENTRY,
         "description": _TEXT,
         "amount": _AMOUNT,
         "sources": {"type": "array", "minItems": 1, "items": _SOURCE},
@@ -103,12 +108,7 @@ TIMELINE_EXPORT = _array_of(
         ["id", "date", "convention", "kind", "title", "url", "evidence"],
         {
             "id": {**_TEXT, "description": "The entry's anchor on the timeline: a record id or <statement>-<p>-<n>."},
-            "date": _DATE,
-            "end_date": _DATE,
-            "convention": {"enum": list(CONVENTIONS)},
-            "kind": {"enum": list(COMMITMENT_KINDS)},
-            "milestone": {"enum": list(MILESTONES)},
-            "title": _TEXT,
+            **_ENTRY,
             "url": {**_URL, "description": "The entry on the timeline."},
             "evidence": {
                 "type": "array",

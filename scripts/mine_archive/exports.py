@@ -142,14 +142,11 @@ def timeline_json(events: list[Event], url_of: Callable[[Event], str], site_url:
     return json_lines_array([event_record(e, url_of, site_url) for e in events])
 
 
+# The first columns of the timeline's and the record's CSV: what makes a dated entry.
+ENTRY_COLUMNS = ["id", "date", "end_date", "convention", "kind", "milestone", "title"]
+
 TIMELINE_CSV_COLUMNS = [
-    "id",
-    "date",
-    "end_date",
-    "convention",
-    "kind",
-    "milestone",
-    "title",
+    *ENTRY_COLUMNS,
     "url",
     "evidence",
     "statements",
@@ -215,13 +212,7 @@ def record_json(record: Record) -> str:
 
 
 RECORD_CSV_COLUMNS = [
-    "id",
-    "date",
-    "end_date",
-    "convention",
-    "kind",
-    "milestone",
-    "title",
+    *ENTRY_COLUMNS,
     "description",
     "amount_value",
     "amount_currency",
