@@ -167,7 +167,7 @@ def test_new_anchors_must_be_locked_before_a_strict_build(data, tmp_path):
 
 def test_paragraph_markup_carries_the_permalink(data):
     statement = load_statements(DATA / "statements")[1]
-    page = render.statement_page(statement, None, None)
+    page = render.statement_page(statement, None, None).markdown()
     assert (
         '<p class="para" id="p4"><span class="para-num">4</span> As a state party to the CCM, Japan is committed '
         "to its full implementation." in page

@@ -135,14 +135,14 @@ def test_glossary_marks_only_the_first_use_on_a_page():
     assert (
         first == 'the <abbr class="gloss" title="Convention on Cluster Munitions" tabindex="0">CCM</abbr> and the CCM'
     )
-    page = render.statement_page(CCM, None, None, marker=Marker(load_glossary(DATA / "glossary.yml")))
+    page = render.statement_page(CCM, None, None, marker=Marker(load_glossary(DATA / "glossary.yml"))).markdown()
     for form in ["CCM", "MSP", "ICRC", "CMC", "UXO", "Lao PDR"]:
         assert page.count(f'tabindex="0">{form}</abbr>') == 1, form
 
 
 def test_glossary_page_lists_every_term():
     terms = load_glossary(DATA / "glossary.yml")
-    page = render.glossary_page(terms)
+    page = render.glossary_page(terms).markdown()
     assert page.count('class="glossary-entry"') == len(terms) >= 15
     assert '<div class="glossary-entry" id="erw"><dt>ERW</dt><dd><strong>explosive remnants of war</strong>' in page
 

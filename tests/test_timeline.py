@@ -193,7 +193,7 @@ def test_every_convention_and_kind_has_a_css_filter_rule():
 
 
 def test_year_pages_hold_every_entry_in_full():
-    files = render_timeline.timeline_files(EVENTS, PAGES)
+    files = {page.path: page.markdown() for page in render_timeline.timeline_files(EVENTS, PAGES)}
     years = sorted({e.date.year for e in EVENTS})
     assert sorted(files) == sorted(["timeline.md", "timeline/money.md"] + [f"timeline/{year}.md" for year in years])
     ids = []
@@ -219,7 +219,7 @@ def test_year_pages_hold_every_entry_in_full():
 
 
 def test_the_overview_lists_every_year_and_links_each_entry_to_its_year():
-    page = render_timeline.timeline_page(EVENTS, PAGES)
+    page = render_timeline.timeline_page(EVENTS, PAGES).markdown()
     years = re.findall(r'<h3 id="t(\d{4})"><a href="../timeline/(\d{4})/">', page)
     assert [a for a, b in years] == [b for a, b in years] == sorted({str(e.date.year) for e in EVENTS})
     links = re.findall(r'<li class="timeline-line">.*?<a href="../(timeline/\d{4}/#[^"]+)">', page)
@@ -238,13 +238,14 @@ def test_the_overview_shows_the_first_entries_of_a_busy_year(tmp_path):
     busiest, items = max(render_timeline.by_year(events), key=lambda pair: len(pair[1]))
     assert len(items) > render_timeline.OVERVIEW_PER_YEAR
     pages = render_timeline.year_pages(events)
-    page = render_timeline.timeline_page(events, pages)
+    page = render_timeline.timeline_page(events, pages).markdown()
     section = page[page.index(f'<h3 id="t{busiest}">') :]
     section = section[: section.index("</section>")]
     assert section.count('<li class="timeline-line">') == render_timeline.OVERVIEW_PER_YEAR
     rest = len(items) - render_timeline.OVERVIEW_PER_YEAR
     assert f"All {len(items)} entries of {busiest} ({rest} more), with their evidence" in section
-    year_page = render_timeline.timeline_files(events, pages)[f"timeline/{busiest}.md"]
+    files = {page.path: page.markdown() for page in render_timeline.timeline_files(events, pages)}
+    year_page = files[f"timeline/{busiest}.md"]
     assert year_page.count('<li class="timeline-entry"') == len(items)
 
 
@@ -273,7 +274,7 @@ def test_money_chart_keeps_currencies_apart_and_marks_cumulative_totals():
 
 
 def test_money_page_has_the_chart_and_its_data():
-    page = render_timeline.money_page(EVENTS, PAGES)
+    page = render_timeline.money_page(EVENTS, PAGES).body
     assert '<h2 id="jpy">Yen (JPY)</h2>' in page and '<svg class="money-chart"' in page
     table = page[page.index('<table class="money-table"><caption>Sums stated in US dollars') :]
     table = table[: table.index("</table>")]

@@ -33,20 +33,3 @@ def page_path(base: str, number: int) -> str:
     """The site path of page ``number`` of a listing at ``base`` (``statements/``):
     the first page is the listing itself, the others ``<base>page/<n>/``."""
     return base if number == 1 else f"{base}page/{number}/"
-
-
-def pager(paths: list[str], number: int, labels: list[str], prefix: str, name: str = "Pages of this list") -> str:
-    """Links to every page of a split listing (site ``paths``; ``labels`` say what each
-    holds), page ``number`` marked as the current one; ``prefix`` leads from the page to
-    the site root; ``name`` names the navigation landmark, which must differ between the
-    pagers of one page. Empty for a listing of one page."""
-    if len(paths) == 1:
-        return ""
-    links = []
-    for page, (path, label) in enumerate(zip(paths, labels, strict=True), start=1):
-        text = f"Page {page}: {label}"
-        if page == number:
-            links.append(f'<li><span aria-current="page">{text}</span></li>')
-        else:
-            links.append(f'<li><a href="{prefix}{path}">{text}</a></li>')
-    return f'<nav class="listing-pager" aria-label="{name}"><ol>{"".join(links)}</ol></nav>'

@@ -7,10 +7,9 @@ currency gets its own chart; values are never converted or added up.
 
 from __future__ import annotations
 
-from html import escape
-
 from .dates import display_range
 from .schema import CURRENCIES
+from .templates import render
 from .timeline import Event
 
 BASIS_LABELS = {
@@ -50,29 +49,24 @@ def money_chart(events: list[Event], currency: str) -> str:
     rows = with_amounts(events, currency)
     if not rows:
         return ""
-    chart = f"money-{currency.lower()}"
     largest = max(e.amount.value for e in rows)
-    height = len(rows) * ROW
-    title = f"Sums stated in {CURRENCIES[currency]} ({currency})"
-    description = "; ".join(row_label(e) for e in rows) + "."
-    parts = [
-        f'<svg class="money-chart" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height}" '
-        f'role="img" aria-labelledby="{chart}-title {chart}-desc">',
-        f'<title id="{chart}-title">{escape(title)}</title>',
-        f'<desc id="{chart}-desc">{escape(description)}</desc>',
-        f'<defs><pattern id="{chart}-hatch" patternUnits="userSpaceOnUse" width="6" height="6" '
-        'patternTransform="rotate(45)"><rect class="money-chart__hatch" width="3" height="6"/></pattern></defs>',
-    ]
-    for index, event in enumerate(rows):
-        amount = event.amount
-        top = index * ROW
-        width = max(2.0, round(amount.value / largest * WIDTH, 1))
-        fill = f' fill="url(#{chart}-hatch)"' if amount.basis == "cumulative" else ""
-        parts.append(
-            f'<text class="money-chart__amount" x="0" y="{top + LINE - 4}">{escape(row_amount(event))}</text>'
-            f'<text class="money-chart__label" x="0" y="{top + 2 * LINE - 4}">{escape(row_when(event))}</text>'
-            f'<rect class="money-chart__bar money-chart__bar--{amount.basis}" x="0" y="{top + 2 * LINE}" '
-            f'width="{width}" height="{BAR_HEIGHT}"{fill}/>'
-        )
-    parts.append("</svg>")
-    return "".join(parts)
+    return render(
+        "money_chart.svg",
+        chart=f"money-{currency.lower()}",
+        width=WIDTH,
+        height=len(rows) * ROW,
+        line=LINE,
+        bar_height=BAR_HEIGHT,
+        title=f"Sums stated in {CURRENCIES[currency]} ({currency})",
+        description="; ".join(row_label(e) for e in rows) + ".",
+        rows=[
+            {
+                "top": index * ROW,
+                "width": max(2.0, round(event.amount.value / largest * WIDTH, 1)),
+                "basis": event.amount.basis,
+                "amount": row_amount(event),
+                "when": row_when(event),
+            }
+            for index, event in enumerate(rows)
+        ],
+    )

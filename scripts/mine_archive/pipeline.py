@@ -1,14 +1,13 @@
-"""From a data directory to every generated file, as ``{site path: text}``.
+"""From a data directory to every generated page (``templates.Page``) and data file.
 
 The one entry point the site engine needs. It imports no engine, so the same
-output can be handed to MkDocs today and to its successor later.
+output can be handed to MkDocs, ProperDocs or Zensical.
 """
 
 from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from html import escape
 from pathlib import Path
 
 from . import (
@@ -32,6 +31,8 @@ from .glossary import Marker, Term, load_glossary
 from .record import Record, load_record
 from .schema import STATEMENT_SCHEMA
 from .statements import Statement, load_statements
+from .templates import Page
+from .templates import render as render_template
 
 
 @dataclass(frozen=True)
@@ -94,15 +95,8 @@ def load(data_dir: Path) -> Archive:
 
 def redirect_page(old: str, new: str) -> str:
     """A static page at a moved statement's old URL that sends readers (and #pN) on."""
-    target = "../" * old.count("/") + new
-    return (
-        '<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<title>Moved</title>\n'
-        f'<link rel="canonical" href="{escape(target)}">\n'
-        f'<meta http-equiv="refresh" content="0; url={escape(target)}">\n'
-        f'<script src="{"../" * old.count("/")}javascripts/redirect.js" defer></script>\n'
-        f'</head>\n<body>\n<p>This statement has moved to <a href="{escape(target)}">{escape(new)}</a>.</p>\n'
-        "</body>\n</html>\n"
-    )
+    prefix = "../" * old.count("/")
+    return render_template("redirect.html", target=prefix + new, prefix=prefix, new=new)
 
 
 def schema_json() -> str:
@@ -205,9 +199,18 @@ DATA_FILES = (
 )
 
 
+def generate(archive: Archive, site_url: str = "", site_name: str = "") -> tuple[list[Page], dict[str, str]]:
+    """Every generated page, and every other generated file (exports, search index, redirects) as text."""
+    files = data_files(archive, site_url, site_name)
+    for old, new in archive.redirects.items():
+        files[f"{old}index.html"] = redirect_page(old, new)
+    return page_files(archive, site_url, site_name), files
+
+
 def generate_files(archive: Archive, site_url: str = "", site_name: str = "") -> dict[str, str]:
-    """Every generated page and data file."""
-    return page_files(archive, site_url, site_name) | data_files(archive, site_url, site_name)
+    """Every generated file as text, pages as Markdown files: a docs tree's worth."""
+    pages, files = generate(archive, site_url, site_name)
+    return {page.path: page.markdown() for page in pages} | files
 
 
 def data_files(archive: Archive, site_url: str = "", site_name: str = "") -> dict[str, str]:
@@ -233,18 +236,18 @@ def data_files(archive: Archive, site_url: str = "", site_name: str = "") -> dic
     return files | search_files(archive, year_pages)
 
 
-def page_files(archive: Archive, site_url: str = "", site_name: str = "") -> dict[str, str]:
-    """The generated pages (Markdown with HTML bodies) and redirect pages."""
+def page_files(archive: Archive, site_url: str = "", site_name: str = "") -> list[Page]:
+    """The generated pages."""
     statements = archive.statements
     events = archive.events
     year_pages = render_timeline.year_pages(events)
-    files: dict[str, str] = {
-        "index.md": render.home_page(statements, len(archive.catalogue), events),
-        **render.browse_pages(statements, len(archive.catalogue)),
-        **render_catalogue.catalogue_pages(render_catalogue.listing("catalogue/", archive.catalogue)),
-        "glossary.md": render.glossary_page(archive.glossary),
-    }
-    files.update(render_timeline.timeline_files(events, year_pages))
+    pages = [
+        render.home_page(statements, len(archive.catalogue), events),
+        *render.browse_pages(statements, len(archive.catalogue)),
+        *render_catalogue.catalogue_pages(render_catalogue.listing("catalogue/", archive.catalogue)),
+        render.glossary_page(archive.glossary),
+        *render_timeline.timeline_files(events, year_pages),
+    ]
     marker = Marker(archive.glossary)
     for index, statement in enumerate(statements):
         previous = statements[index - 1] if index > 0 else None
@@ -256,16 +259,14 @@ def page_files(archive: Archive, site_url: str = "", site_name: str = "") -> dic
         }
         url = exports.absolute_url(site_url, statement.url)
         head = head_meta.head_tags(statement, url, render.description(statement), site_name)
-        files[f"statements/{statement.id}.md"] = render.statement_page(
-            statement, previous, following, aliases, url=url, head=head, marker=marker.for_page()
+        pages.append(
+            render.statement_page(statement, previous, following, aliases, url=url, head=head, marker=marker.for_page())
         )
-    for convention in archive.conventions.values():
-        files[f"conventions/{convention.slug}.md"] = render_conventions.convention_page(
-            convention, archive.catalogue, events, year_pages
-        )
-    for old, new in archive.redirects.items():
-        files[f"{old}index.html"] = redirect_page(old, new)
-    return files
+    pages += [
+        render_conventions.convention_page(convention, archive.catalogue, events, year_pages)
+        for convention in archive.conventions.values()
+    ]
+    return pages
 
 
 def build(data_dir: Path, site_url: str = "", site_name: str = "") -> dict[str, str]:

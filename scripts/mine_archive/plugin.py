@@ -1,7 +1,8 @@
 """MkDocs glue: the only module that imports MkDocs.
 
-It asks ``pipeline`` for every generated file (pages, exports, search index) and hands
-them to MkDocs as generated files, so MkDocs renders and writes them like any other.
+It asks ``pipeline`` for every generated page and file (exports, search index) and hands
+them to MkDocs as generated files (a page as Markdown with its metadata in front
+matter), so MkDocs renders and writes them like any other.
 It renders nothing itself and touches no private attribute of MkDocs or its theme.
 """
 
@@ -51,12 +52,14 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
                 f"{len(archive.unlocked)} published anchors are not in data/anchors.lock yet "
                 f"(first: {archive.unlocked[0]}); run `make anchors` to lock them."
             )
-        generated = pipeline.generate_files(archive, config.site_url or "", config.site_name)
-        for path, content in sorted(generated.items()):
-            # Statements are reached from the browse page and each other, never the nav:
-            # a nav of 1,000 statements would put 1,000 links on every page.
-            inclusion = InclusionLevel.NOT_IN_NAV if path.endswith(".md") else InclusionLevel.UNDEFINED
-            files.append(File.generated(config, path, content=content.encode("utf-8"), inclusion=inclusion))
+        pages, data = pipeline.generate(archive, config.site_url or "", config.site_name)
+        for page in pages:
+            # Generated pages are reached from the nav's pages and each other, never the nav
+            # itself: a nav of 1,000 statements would put 1,000 links on every page.
+            content = page.markdown().encode("utf-8")
+            files.append(File.generated(config, page.path, content=content, inclusion=InclusionLevel.NOT_IN_NAV))
+        for path, text in sorted(data.items()):
+            files.append(File.generated(config, path, content=text.encode("utf-8")))
         return files
 
     # The Content-Security-Policy lists the inline scripts of every page and template

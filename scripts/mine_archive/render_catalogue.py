@@ -9,15 +9,11 @@ from __future__ import annotations
 from .budget import BODY_BYTES
 from .catalogue import CatalogueEntry
 from .dates import display_range
-from .render import (
-    LANGUAGE_NAMES,
-    ListingPage,
-    convention_badges,
-    e,
-    holdings,
-    paged_listing,
-)
+from .render import LANGUAGE_NAMES, ListingPage, holdings, paged_listing
 from .schema import SCOPES
+from .templates import Page, macros
+
+LINE = macros("catalogue_line.html")
 
 
 def _languages(entry: CatalogueEntry) -> str:
@@ -39,45 +35,9 @@ def context(entry: CatalogueEntry) -> str:
     return " · ".join(parts)
 
 
-def _source(source, label: str) -> str:  # noqa: ANN001 - a CatalogueSource
-    language = f" ({LANGUAGE_NAMES.get(source.language, source.language)})" if source.language else ""
-    note = f", {e(source.note)}" if source.note else ""
-    return f'<a href="{e(source.url)}" rel="external">{e(label)}</a>{e(language)}{note}'
-
-
-def _time(entry: CatalogueEntry) -> str:
-    return f'<time datetime="{entry.date.iso}">{e(entry.date.display())}</time>'
-
-
 def catalogue_line(entry: CatalogueEntry, prefix: str) -> str:
     """One entry of a listing; ``prefix`` leads from the page to the site root."""
-    if entry.archived:
-        title = (
-            f'<a class="statement-entry__title" href="{prefix}statements/{e(entry.archived)}/">{e(entry.title)}</a> '
-            '<span class="catalogue-entry__archived">Full text in the archive</span>'
-        )
-    else:
-        title = f'<span class="statement-entry__title">{e(entry.title)}</span>'
-    extra = []
-    if entry.scope != "subject":
-        extra.append(f'<span class="catalogue-entry__scope">{e(SCOPES[entry.scope].capitalize())}.</span>')
-    if entry.note:
-        extra.append(f'<span class="catalogue-entry__note">{e(entry.note)}</span>')
-    if entry.uncertain:
-        extra.append(f'<span class="catalogue-entry__note"><strong>Uncertain:</strong> {e(entry.uncertain)}</span>')
-    if entry.sources:
-        label = "Source" if len(entry.sources) == 1 else "Sources"
-        links = "; ".join(_source(source, source.publisher) for source in entry.sources)
-        extra.append(f'<span class="catalogue-entry__sources">{label}: {links}</span>')
-    conventions = " ".join(code.lower() for code in entry.conventions)
-    archived = "yes" if entry.archived else "no"
-    return (
-        f'<li class="statement-entry catalogue-entry" id="{e(entry.id)}" data-conventions="{conventions}" '
-        f'data-archived="{archived}">'
-        f'<span class="statement-entry__date">{_time(entry)}</span> '
-        f"{title} {convention_badges(entry.conventions)}"
-        f'<span class="statement-entry__context">{e(context(entry))}</span>{"".join(extra)}</li>'
-    )
+    return LINE.line(entry, prefix, context(entry), LANGUAGE_NAMES, SCOPES)
 
 
 def newest_first(entries: list[CatalogueEntry]) -> list[CatalogueEntry]:
@@ -100,22 +60,22 @@ def entry_urls(pages: list[ListingPage]) -> dict[str, str]:
 TITLE = "Catalogue of Japan's statements"
 
 
-def catalogue_pages(pages: list[ListingPage]) -> dict[str, str]:
-    """The Markdown pages for ``/catalogue/`` (and ``/catalogue/page/<n>/`` beyond the budget)."""
+def catalogue_pages(pages: list[ListingPage]) -> list[Page]:
+    """The pages ``/catalogue/`` (and ``/catalogue/page/<n>/`` beyond the budget)."""
     entries = [entry for page in pages for entry in page.items]
     archived = sum(1 for entry in entries if entry.archived)
     years = sorted({entry.date.year for entry in entries})
     span = f", {years[0]}–{years[-1]}" if len(years) > 1 else ""
-    files = {}
-    for page in pages:
-        intro = (
-            f'<p class="browse-intro">{e(holdings(archived, len(entries)))}: every statement, speech and official '
-            f"release by Japan on the two conventions that is known{span}, newest first. Those in full text link "
-            "to their page here; the others link to where they are published, which may change or disappear. "
-            "Documents on another subject that speak of a convention (mostly statements on the Convention on "
-            "Certain Conventional Weapons) are marked. Where something about an entry is uncertain, the entry "
-            "says what.</p>"
+    description = f"Every known statement by Japan on the two conventions: {holdings(archived, len(entries))}."
+    return [
+        page.page(
+            "catalogue.html",
+            TITLE,
+            "catalogue",
+            "Catalogue of statements",
+            description,
+            holdings=holdings(archived, len(entries)),
+            span=span,
         )
-        description = f"Every known statement by Japan on the two conventions: {holdings(archived, len(entries))}."
-        files[page.docs_path] = page.markdown(TITLE, "catalogue", intro, "Catalogue of statements", description)
-    return files
+        for page in pages
+    ]
