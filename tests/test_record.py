@@ -84,7 +84,7 @@ def test_a_valid_record_loads(tmp_path):
 
 def test_an_entry_needs_a_source(tmp_path):
     text = RECORD_YML.replace("    sources: [mofa]\n  - id: destroyed", "    sources: []\n  - id: destroyed")
-    assert record_errors(tmp_path, text) == ["18: 'entries[0].sources' must list at least 1 item(s)"]
+    assert record_errors(tmp_path, text) == ["18: 'entries[0].sources' must list at least 1 item"]
     text = RECORD_YML.replace("    sources: [mofa]\n  - id: destroyed", "  - id: destroyed")
     assert record_errors(tmp_path, text) == ["12: required field 'entries[0].sources' is missing"]
 
@@ -142,7 +142,7 @@ def test_vocabularies(tmp_path):
 
 def test_a_conflict_needs_two_readings(tmp_path):
     text = RECORD_YML.replace("        - reading: 1,000,089 destroyed.\n          sources: [mofa]\n", "")
-    assert record_errors(tmp_path, text) == ["28: 'entries[1].conflict.readings' must list at least 2 item(s)"]
+    assert record_errors(tmp_path, text) == ["28: 'entries[1].conflict.readings' must list at least 2 items"]
 
 
 def test_impossible_dates_and_unknown_fields(tmp_path):

@@ -239,7 +239,7 @@ def test_impossible_month(tmp_path):
 
 def test_too_few_items(tmp_path):
     assert errors_of(tmp_path, replace("convention: [CCM]", "convention: []")) == [
-        "6: 'convention' must list at least 1 item(s)"
+        "6: 'convention' must list at least 1 item"
     ]
 
 
@@ -274,6 +274,27 @@ def test_unknown_nested_field(tmp_path):
 
 def test_required_field_missing(tmp_path):
     assert errors_of(tmp_path, replace("language: en\n", "")) == ["2: required field 'language' is missing"]
+
+
+def test_every_problem_of_a_file_is_reported_in_line_order(tmp_path):
+    text = VALID.replace("title: A sample statement\n", "")
+    text = text.replace("date: 2012-09-11", "date: 2012-02-30").replace("document_type: statement", "document_type: 7")
+    text = text.replace("language: en\n", "language: en\nspeeker: Someone\nconvention: [CCM]\n")
+    assert errors_of(tmp_path, text) == [
+        "2: required field 'title' is missing",
+        "3: 'date' is not a real date: '2012-02-30': February 2012 has 29 days",
+        "4: 'document_type' must be one of " + ", ".join(DOCUMENT_TYPES) + "; not the number 7",
+        "7: unknown field 'speeker'; did you mean 'speaker'?",
+        "8: field 'convention' is given twice (first on line 5)",
+    ]
+
+
+def test_every_missing_field_is_named_once(tmp_path):
+    text = VALID.replace("title: A sample statement\n", "").replace("language: en\n", "")
+    assert errors_of(tmp_path, text) == [
+        "2: required field 'language' is missing",
+        "2: required field 'title' is missing",
+    ]
 
 
 def test_file_named_after_another_id(tmp_path):

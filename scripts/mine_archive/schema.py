@@ -1,8 +1,9 @@
 """The statement front-matter schema, written as JSON Schema (draft 2020-12).
 
-``validate`` checks data files against this very dictionary, so the schema that
-documents the format and the rules that enforce it cannot drift apart. Only the
-keywords ``validate`` implements may appear here.
+``validate`` checks data files against this very dictionary with ``jsonschema``, so
+the schema that documents the format and the rules that enforce it cannot drift
+apart. ``validate`` words the messages for editors: a keyword it has no wording for
+still fails, with jsonschema's own message.
 """
 
 from __future__ import annotations

@@ -1,20 +1,25 @@
-"""Check a YAML node tree against the JSON Schema subset used in ``schema``.
+"""Check a YAML node tree against a JSON Schema (``schema``) with ``jsonschema``.
 
-Works on nodes rather than loaded values so that each message carries the line
-of the offending value. Implements: type, enum, pattern, minLength, maxLength,
-minItems, uniqueItems, items, properties, required, additionalProperties (false or a schema),
-minimum, maximum, exclusiveMinimum and the ``partial-date`` format. ``type`` may
-be a list.
+``jsonschema`` checks the values; this module maps each of its errors back to the
+YAML node it is about, so that every message carries that node's line, and words the
+messages for editors (``'date' is not a real date: …``). What a loaded value can no
+longer show is checked on the nodes first: a field given twice, a field name that is
+not text. Every problem is reported, not only the first.
+
+Two keywords mean a little more here than in JSON Schema: ``minLength`` counts the
+text without surrounding white space (a title of blanks is empty), and the format
+``partial-date`` is a real ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` date.
 """
 
 from __future__ import annotations
 
 import difflib
-import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
+import jsonschema
 import yaml
+from jsonschema import Draft202012Validator, FormatChecker, ValidationError
 
 from .dates import parse_partial_date
 from .frontmatter import scalar_value
@@ -56,127 +61,158 @@ def describe(node: yaml.Node) -> str:
     return f"{value!r}"
 
 
-def _has_type(node: yaml.Node, expected: str) -> bool:
-    if expected == "object":
-        return isinstance(node, yaml.MappingNode)
-    if expected == "array":
-        return isinstance(node, yaml.SequenceNode)
-    if not isinstance(node, yaml.ScalarNode):
-        return False
-    try:
-        value = scalar_value(node)
-    except ValueError:
-        return False
-    return _TYPE_CHECKS[expected](value)
+class _Tagged:
+    """A scalar with a tag the archive does not read (``!!binary``): no schema type matches it."""
+
+
+def _min_length(validator, minimum, instance, schema):  # noqa: ANN001, ANN202 - jsonschema's keyword signature
+    if validator.is_type(instance, "string") and len(instance.strip()) < minimum:
+        yield ValidationError("must not be empty")
+
+
+_FORMATS = FormatChecker(formats=())
+
+
+@_FORMATS.checks("partial-date", raises=ValueError)
+def _partial_date(value: object) -> bool:
+    if isinstance(value, str):
+        parse_partial_date(value)
+    return True
+
+
+_Validator = jsonschema.validators.extend(Draft202012Validator, {"minLength": _min_length})
+
+
+_VALIDATORS: dict[int, tuple[dict, Draft202012Validator]] = {}
+
+
+def _for(schema: dict) -> Draft202012Validator:
+    """One validator per schema (the schemas are module constants), made on first use."""
+    known = _VALIDATORS.get(id(schema))
+    if known is None or known[0] is not schema:
+        known = _VALIDATORS[id(schema)] = (schema, _Validator(schema, format_checker=_FORMATS))
+    return known[1]
+
+
+class _Tree:
+    """A node tree as plain values, remembering each value's node (and each field's key node)."""
+
+    def __init__(self, line_of: LineOf) -> None:
+        self.line_of = line_of
+        self.nodes: dict[tuple, yaml.Node] = {}
+        self.keys: dict[tuple, yaml.Node] = {}
+        self.problems: list[tuple[int, str]] = []
+
+    def value(self, node: yaml.Node, path: tuple, where: str) -> object:
+        self.nodes[path] = node
+        if isinstance(node, yaml.SequenceNode):
+            return [self.value(item, (*path, index), where) for index, item in enumerate(node.value)]
+        if isinstance(node, yaml.MappingNode):
+            return self._mapping(node, path, where)
+        try:
+            return scalar_value(node)
+        except ValueError:
+            return _Tagged()
+
+    def _mapping(self, node: yaml.MappingNode, path: tuple, where: str) -> dict:
+        label = f"'{where}'" if where else "front matter"
+        values: dict[str, object] = {}
+        for key_node, value_node in node.value:
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+            if not isinstance(key, str) or not key:
+                self.problems.append((self.line_of(key_node), f"field names in {label} must be text"))
+                continue
+            field = f"{where}.{key}" if where else key
+            if key in values:
+                first = self.line_of(self.keys[(*path, key)])
+                self.problems.append(
+                    (self.line_of(key_node), f"field '{field}' is given twice (first on line {first})")
+                )
+                continue
+            self.keys[(*path, key)] = key_node
+            values[key] = self.value(value_node, (*path, key), field)
+        return values
+
+
+def _where(path: tuple, base: str) -> str:
+    where = base
+    for part in path:
+        where = f"{where}[{part}]" if isinstance(part, int) else f"{where}.{part}" if where else part
+    return where
 
 
 def validate(node: yaml.Node, schema: dict, line_of: LineOf, where: str = "") -> Iterator[Problem]:
-    """Yield every problem of ``node`` against ``schema``; ``where`` names the field."""
+    """Yield every problem of ``node`` against ``schema``, in the order of their lines;
+    ``where`` names the field the node is the value of."""
+    tree = _Tree(line_of)
+    instance = tree.value(node, (), where)
+    problems = list(tree.problems)
+    errors = list(_for(schema).iter_errors(instance))
+    # A value of the wrong type, or not among the allowed ones, gets that one message.
+    decided = {tuple(e.absolute_path) for e in errors if e.validator in ("type", "enum")}
+    misshapen = {tuple(e.absolute_path) for e in errors if e.validator == "pattern"}
+    for error in errors:
+        path = tuple(error.absolute_path)
+        if error.validator not in ("type", "enum") and path in decided:
+            continue
+        if error.validator == "format" and path in misshapen:
+            continue
+        problems += _problems(error, path, tree, where)
+    for line, message in sorted(dict.fromkeys(problems), key=lambda problem: problem[0]):
+        yield Problem(line, message)
+
+
+def _problems(error: ValidationError, path: tuple, tree: _Tree, base: str) -> list[tuple[int, str]]:
+    """One jsonschema error as (line, message) pairs in the archive's words."""
+    node = tree.nodes[path]
+    line = tree.line_of(node)
+    where = _where(path, base)
     label = f"'{where}'" if where else "front matter"
-    expected = schema.get("type")
-    allowed = [expected] if isinstance(expected, str) else (expected or [])
-    if allowed and not any(_has_type(node, kind) for kind in allowed):
-        names = " or ".join(_TYPE_NAMES[kind] for kind in allowed)
-        yield Problem(line_of(node), f"{label} must be {names}, not {describe(node)}")
-        return
-    if "enum" in schema:
-        value = scalar_value(node) if isinstance(node, yaml.ScalarNode) else None
-        if value not in schema["enum"] or isinstance(value, bool):
-            allowed = ", ".join(str(v) for v in schema["enum"])
-            yield Problem(line_of(node), f"{label} must be one of {allowed}; not {describe(node)}")
-        return
-    if isinstance(node, yaml.ScalarNode):
-        yield from _validate_scalar(node, schema, line_of, label)
-    elif isinstance(node, yaml.SequenceNode):
-        yield from _validate_array(node, schema, line_of, where, label)
-    elif isinstance(node, yaml.MappingNode):
-        yield from _validate_object(node, schema, line_of, where, label)
-
-
-def _is_number(value: object) -> bool:
-    return isinstance(value, (int, float)) and not isinstance(value, bool)
-
-
-_TYPE_CHECKS: dict[str, Callable[[object], bool]] = {
-    "string": lambda v: isinstance(v, str),
-    "integer": lambda v: isinstance(v, int) and not isinstance(v, bool),
-    "number": _is_number,
-    "boolean": lambda v: isinstance(v, bool),
-}
-
-
-def _validate_scalar(node: yaml.ScalarNode, schema: dict, line_of: LineOf, label: str) -> Iterator[Problem]:
-    value = scalar_value(node)
-    if isinstance(value, str):
-        yield from _validate_string(node, value, schema, line_of, label)
-    elif _is_number(value):
-        if "exclusiveMinimum" in schema and not value > schema["exclusiveMinimum"]:
-            yield Problem(line_of(node), f"{label} must be more than {schema['exclusiveMinimum']}, not {value}")
-        if not schema.get("minimum", value) <= value <= schema.get("maximum", value):
-            yield Problem(
-                line_of(node), f"{label} must be from {schema['minimum']} to {schema['maximum']}, not {value}"
-            )
-
-
-def _validate_string(node: yaml.ScalarNode, value: str, schema: dict, line_of: LineOf, label: str) -> Iterator[Problem]:
-    if len(value.strip()) < schema.get("minLength", 0):
-        yield Problem(line_of(node), f"{label} must not be empty")
-    if "maxLength" in schema and len(value) > schema["maxLength"]:
-        yield Problem(line_of(node), f"{label} must be at most {schema['maxLength']} characters long")
-    if "pattern" in schema and not re.search(schema["pattern"], value):
-        hint = schema.get("description", f"it must match {schema['pattern']}")
-        yield Problem(line_of(node), f"{label} has the wrong form: {value!r}. {hint}")
-    elif schema.get("format") == "partial-date":
-        try:
-            parse_partial_date(value)
-        except ValueError as error:
-            yield Problem(line_of(node), f"{label} is not a real date: {error}")
-
-
-def _validate_array(
-    node: yaml.SequenceNode, schema: dict, line_of: LineOf, where: str, label: str
-) -> Iterator[Problem]:
-    if len(node.value) < schema.get("minItems", 0):
-        yield Problem(line_of(node), f"{label} must list at least {schema['minItems']} item(s)")
-    if schema.get("uniqueItems"):
+    kind, expected, schema = error.validator, error.validator_value, error.schema
+    if kind == "type":
+        allowed = [expected] if isinstance(expected, str) else expected
+        return [(line, f"{label} must be {' or '.join(_TYPE_NAMES[k] for k in allowed)}, not {describe(node)}")]
+    if kind == "enum":
+        return [(line, f"{label} must be one of {', '.join(str(v) for v in expected)}; not {describe(node)}")]
+    if kind == "minLength":
+        return [(line, f"{label} must not be empty")]
+    if kind == "maxLength":
+        return [(line, f"{label} must be at most {expected} characters long")]
+    if kind == "pattern":
+        hint = schema.get("description", f"it must match {expected}")
+        return [(line, f"{label} has the wrong form: {error.instance!r}. {hint}")]
+    if kind == "format":
+        return [(line, f"{label} is not a real date: {error.cause}")]
+    if kind == "exclusiveMinimum":
+        return [(line, f"{label} must be more than {expected}, not {error.instance}")]
+    if kind in ("minimum", "maximum"):
+        return [(line, f"{label} must be from {schema['minimum']} to {schema['maximum']}, not {error.instance}")]
+    if kind == "minItems":
+        return [(line, f"{label} must list at least {expected} item{'s' if expected != 1 else ''}")]
+    if kind == "uniqueItems":
         seen: set[object] = set()
-        for item in node.value:
-            if isinstance(item, yaml.ScalarNode):
-                value = item.value
-                if value in seen:
-                    yield Problem(line_of(item), f"{label} lists {value!r} twice")
-                seen.add(value)
-    if "items" in schema:
-        for index, item in enumerate(node.value):
-            yield from validate(item, schema["items"], line_of, f"{where}[{index}]")
-
-
-def _validate_object(
-    node: yaml.MappingNode, schema: dict, line_of: LineOf, where: str, label: str
-) -> Iterator[Problem]:
-    properties = schema.get("properties", {})
-    seen: dict[str, yaml.Node] = {}
-    for key_node, value_node in node.value:
-        key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
-        field = f"{where}.{key}" if where else str(key)
-        if not isinstance(key, str) or not key:
-            yield Problem(line_of(key_node), f"field names in {label} must be text")
-            continue
-        if key in seen:
-            yield Problem(line_of(key_node), f"field '{field}' is given twice (first on line {line_of(seen[key])})")
-            continue
-        seen[key] = key_node
-        if key not in properties:
-            extra = schema.get("additionalProperties", True)
-            if isinstance(extra, dict):
-                yield from validate(value_node, extra, line_of, field)
-            elif extra is False:
-                close = difflib.get_close_matches(key, properties, n=1)
-                hint = f"; did you mean '{close[0]}'?" if close else f"; known fields: {', '.join(properties)}"
-                yield Problem(line_of(key_node), f"unknown field '{field}'{hint}")
-            continue
-        yield from validate(value_node, properties[key], line_of, field)
-    for required in schema.get("required", []):
-        if required not in seen:
-            field = f"{where}.{required}" if where else required
-            yield Problem(line_of(node), f"required field '{field}' is missing")
+        twice = []
+        for index, item in enumerate(error.instance):
+            if item in seen:
+                twice.append((tree.line_of(tree.nodes[(*path, index)]), f"{label} lists {item!r} twice"))
+            seen.add(item)
+        return twice
+    if kind == "required":
+        # jsonschema reports each missing field as an error of its own; each says all of them.
+        return [
+            (line, f"required field '{_where((*path, name), base)}' is missing")
+            for name in expected
+            if name not in error.instance
+        ]
+    if kind == "additionalProperties":
+        known = list(schema.get("properties", {}))
+        unknown = []
+        for key in error.instance:
+            if key in known:
+                continue
+            close = difflib.get_close_matches(key, known, n=1)
+            hint = f"; did you mean '{close[0]}'?" if close else f"; known fields: {', '.join(known)}"
+            field = _where((*path, key), base)
+            unknown.append((tree.line_of(tree.keys[(*path, key)]), f"unknown field '{field}'{hint}"))
+        return unknown
+    return [(line, f"{label}: {error.message}")]
