@@ -105,6 +105,23 @@ def test_a_failing_mkdocs_build_leaves_the_site_unchanged(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["project", "site"]
 
 
+def test_mkdocs_still_checks_links_to_the_paragraphs_of_generated_pages(tmp_path):
+    """Generated pages pass through Markdown untouched (mine_archive/passthrough.py), yet
+    MkDocs still knows their ids: a link to a paragraph that exists passes --strict, one
+    to a paragraph that does not fails it."""
+    project = tmp_path / "project"
+    shutil.copytree(ROOT / "docs", project / "docs")
+    about = project / "docs" / "about.md"
+    page = "statements/2012-09-11-ccm-3msp.md"
+    links = f"\n\n[Paragraph 4]({page}#p4), [no such paragraph]({page}#p999)\n"
+    about.write_text(about.read_text(encoding="utf-8") + links, encoding="utf-8")
+    (project / "mkdocs.yml").write_text((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), encoding="utf-8")
+    failed = run_build("site", "--site-dir", str(tmp_path / "site"), "--config", str(project / "mkdocs.yml"))
+    assert failed.returncode != 0
+    assert "does not contain an anchor '#p999'" in failed.stderr
+    assert "'#p4'" not in failed.stderr
+
+
 def test_markup_in_front_matter_never_reaches_a_page(tmp_path, data_copy):
     path = data_copy / "statements" / "2012-09-11-ccm-3msp.md"
     text = path.read_text(encoding="utf-8")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from . import (
@@ -29,6 +30,7 @@ from .conventions import Convention, load_conventions
 from .errors import DataError, display_path
 from .glossary import Marker, Term, load_glossary
 from .record import Record, load_record
+from .render import ListingPage
 from .schema import STATEMENT_SCHEMA
 from .statements import Statement, load_statements
 from .templates import Page
@@ -48,6 +50,16 @@ class Archive:
     events: list[timeline.Event]  # every commitment and record entry as a dated event, in timeline order
     record: Record
     catalogue: list[CatalogueEntry]  # every known statement, oldest first, archived ones included
+
+    # Where entries land once pages are split by the size budget; pages, exports and the
+    # search index all link to them, so each is worked out once.
+    @cached_property
+    def year_pages(self) -> render_timeline.YearPages:
+        return render_timeline.year_pages(self.events)
+
+    @cached_property
+    def catalogue_pages(self) -> list[ListingPage]:
+        return render_catalogue.listing("catalogue/", self.catalogue)
 
 
 def _collect(errors: list, loader, path: Path, empty):  # noqa: ANN001, ANN202
@@ -105,10 +117,11 @@ def schema_json() -> str:
     return json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
 
 
-def search_files(archive: Archive, year_pages: render_timeline.YearPages) -> dict[str, str]:
+def search_files(archive: Archive) -> dict[str, str]:
     """The archive's search index (``search/…``): statements, paragraphs and listing pages."""
     statements = archive.statements
-    catalogue = render_catalogue.listing("catalogue/", archive.catalogue)
+    catalogue = archive.catalogue_pages
+    year_pages = archive.year_pages
     listings = (
         [
             search_index.Document("statements/", "Statements", "Every statement, newest first, by year."),
@@ -217,7 +230,7 @@ def data_files(archive: Archive, site_url: str = "", site_name: str = "") -> dic
     """The exports, the feed and the search index: no page needs them to be rendered."""
     statements = archive.statements
     events = archive.events
-    year_pages = render_timeline.year_pages(events)
+    year_pages = archive.year_pages
     files = {
         "feed.xml": feed.atom(statements, site_name, site_url),
         "data/statements.json": exports.statements_json(statements, site_url),
@@ -233,18 +246,18 @@ def data_files(archive: Archive, site_url: str = "", site_name: str = "") -> dic
     cited = [(statement, exports.absolute_url(site_url, statement.url)) for statement in statements]
     files["data/citations.bib"] = citations.bibtex_file(cited)
     files["data/citations.json"] = citations.csl_json_file(cited)
-    return files | search_files(archive, year_pages)
+    return files | search_files(archive)
 
 
 def page_files(archive: Archive, site_url: str = "", site_name: str = "") -> list[Page]:
     """The generated pages."""
     statements = archive.statements
     events = archive.events
-    year_pages = render_timeline.year_pages(events)
+    year_pages = archive.year_pages
     pages = [
         render.home_page(statements, len(archive.catalogue), events),
         *render.browse_pages(statements, len(archive.catalogue)),
-        *render_catalogue.catalogue_pages(render_catalogue.listing("catalogue/", archive.catalogue)),
+        *render_catalogue.catalogue_pages(archive.catalogue_pages),
         render.glossary_page(archive.glossary),
         *render_timeline.timeline_files(events, year_pages),
     ]

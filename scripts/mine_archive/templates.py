@@ -21,6 +21,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from .dates import display_range
+from .passthrough import MARKER
 from .schema import CONVENTIONS
 
 ENV = Environment(
@@ -74,7 +75,7 @@ class Page:
             fields["search"] = {"exclude": True}
         # JSON values are valid YAML, and json.dumps is far faster than yaml.safe_dump.
         dumped = "".join(f"{key}: {json.dumps(value, ensure_ascii=False)}\n" for key, value in sorted(fields.items()))
-        return f"---\n{dumped}---\n\n{self.body.strip()}\n"
+        return f"---\n{dumped}---\n{MARKER}\n{self.body.strip()}\n"
 
 
 __all__ = ["ENV", "Markup", "Page", "macros", "render"]
