@@ -52,7 +52,8 @@ def test_generated_files(files, statements):
         ]
         + [f"statements/{s.id}.md" for s in statements]
         + ["timeline.md", "timeline/money.md"]
-        + [f"timeline/{year}.md" for year in sorted({event.date.year for event in archive.events})]
+        # The timeline is one page; the year pages a larger one has lead to it.
+        + [f"timeline/{year}/index.html" for year in sorted({event.date.year for event in archive.events})]
         + [path for path in files if path.startswith(("search/terms/", "search/text/"))]
         + ["search/index.json"]
     )

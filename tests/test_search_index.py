@@ -7,7 +7,7 @@ import json
 
 import pytest
 from conftest import DATA
-from mine_archive import pipeline, render_catalogue, render_timeline, search_index
+from mine_archive import pipeline, render_catalogue, search_index
 from mine_archive.statements import load_statements
 
 STATEMENTS = load_statements(DATA / "statements")
@@ -45,13 +45,11 @@ def postings(files, word: str) -> list[tuple[str, int, bool]]:
 def test_every_block_has_a_document_after_its_statements_own(files):
     locations = [d["location"] for d in documents(files)]
     archive = pipeline.load(DATA)
-    listings = ["statements/", "timeline/", "timeline/money/"]
+    assert archive.year_pages.single, "the real timeline is one page: its entries follow it"
+    listings = ["statements/", "timeline/"] + [f"timeline/#{event.id}" for event in archive.events]
+    listings += ["timeline/money/"]
     for page in render_catalogue.listing("catalogue/", archive.catalogue):
         listings += [page.path] + [f"{page.path}#{entry.id}" for entry in page.items if not entry.archived]
-    for year, pages in render_timeline.year_pages(archive.events).years:
-        for number, events in enumerate(pages, start=1):
-            path = render_timeline.year_page_path(year, number)
-            listings += [path] + [f"{path}#{event.id}" for event in events if event.record]
     listings += ["conventions/apmbc/", "conventions/ccm/"]
     assert locations == listings + [
         location for s in STATEMENTS for location in [s.url] + [f"{s.url}#{b.id}" for b in s.blocks]
@@ -110,10 +108,13 @@ def test_the_tokenizer_matches_the_workers():
     assert search_index.shard_key("étés") == "e9-74" and search_index.shard_key("a") == "61"
 
 
-def test_a_years_timeline_page_is_found_by_its_entries_titles(files):
-    year = next(d for d in documents(files) if d["location"] == "timeline/2012/")
-    assert year["title"] == "Timeline: 2012"
-    assert "Japan wishes to boost universalization efforts in Asia and the Pacific" in year["text"]
+def test_every_timeline_entry_is_found_by_its_title_and_quote(files):
+    events = pipeline.load(DATA).events
+    found = {d["location"]: d for d in documents(files) if d["location"].startswith("timeline/#")}
+    assert sorted(found) == sorted(f"timeline/#{e.id}" for e in events)
+    quoted = next(e for e in events if e.quotes and not e.record)
+    assert found[f"timeline/#{quoted.id}"]["title"] == quoted.title
+    assert quoted.quotes[0].commitment.quote in found[f"timeline/#{quoted.id}"]["text"]
 
 
 def test_text_files_hold_a_few_documents_and_a_long_one_alone():

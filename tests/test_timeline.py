@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import html
 import io
 import json
 import re
@@ -12,7 +13,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 from conftest import DATA, ROOT
-from mine_archive import charts, export_schemas, exports, pipeline, render_timeline, timeline
+from mine_archive import charts, export_schemas, exports, history, pipeline, render_timeline, timeline
 from mine_archive.commitments import Amount, quote_in
 from mine_archive.conventions import load_conventions
 from mine_archive.errors import DataError
@@ -192,44 +193,77 @@ def test_every_convention_and_kind_has_a_css_filter_rule():
         assert f'#timeline-filter:has([name="evidence"][value="{evidence}"]:not(:checked))' in css, evidence
 
 
-def test_year_pages_hold_every_entry_in_full():
+def test_the_timeline_is_one_page_with_every_entry_in_full():
+    assert PAGES.single, "the real archive's timeline fits one page"
     files = {page.path: page.markdown() for page in render_timeline.timeline_files(EVENTS, PAGES)}
-    years = sorted({e.date.year for e in EVENTS})
+    assert sorted(files) == ["timeline.md", "timeline/money.md"]
+    page = files["timeline.md"]
+    ids = re.findall(r'<li class="timeline-entry" id="([^"]+)"', page)
+    assert ids == [e.id for e in EVENTS], "every entry once, in timeline order"
+    years = re.findall(r'<h2 id="t(\d{4})">', page)
+    assert years == [str(year) for year, _ in render_timeline.by_year(EVENTS)]
+    assert '<form class="filter timeline-filter" id="timeline-filter">' in page
+    assert f"Showing {len(EVENTS)} of {len(EVENTS)} entries." in page
+    assert '<time datetime="2003-02-08">8 February 2003</time>' in page
+    assert (
+        '<a class="timeline-entry__source" href="../statements/2012-09-11-ccm-3msp/#p7">'
+        "Statement by H. E. Mr. Mari AMANO to the Third Meeting of States Parties to the Convention on "
+        "Cluster Munitions, ¶7</a>" in page
+    )
+    assert all(PAGES.url(e) == f"timeline/#{e.id}" for e in EVENTS)
+
+
+def test_the_picture_links_every_entry_and_sets_the_milestones_apart():
+    page = render_timeline.timeline_page(EVENTS, PAGES).body
+    svg = page[page.index('<svg class="history"') : page.index("</svg>")]
+    links = re.findall(r'<a href="\.\./timeline/#([^"]+)" aria-label="([^"]+)">', svg)
+    assert sorted(target for target, _ in links) == sorted(e.id for e in EVENTS), "a mark per entry"
+    names = dict(links)
+    signed = next(e for e in EVENTS if e.milestone == "signed" and e.convention == "APMBC")
+    assert names[signed.id] == f"3 December 1997, APMBC, Treaty action: {html.escape(signed.title)}"
+    milestones = [e for e in EVENTS if e.milestone in history.SET_APART]
+    assert svg.count('class="history__milestone"') == len(milestones) > 0
+    periods = [e for e in EVENTS if e.end_date and e.end_date.year > e.date.year and e not in milestones]
+    assert svg.count('class="history__bar"') == len(periods) > 0
+    assert svg.count('class="history__lane ') == len(CONVENTIONS)
+    assert ">1997</text>" in svg and f">{history.last_year(EVENTS) // 5 * 5}</text>" in svg
+
+
+def test_old_year_addresses_lead_to_the_one_page_timeline():
+    redirects = render_timeline.year_redirects(EVENTS, PAGES)
+    assert sorted(redirects) == [f"timeline/{year}/index.html" for year, _ in render_timeline.by_year(EVENTS)]
+    assert '<link rel="canonical" href="../">' in redirects["timeline/2012/index.html"]
+
+
+def test_a_large_timeline_is_split_into_year_pages(tmp_path):
+    data = synthetic.write_corpus(tmp_path / "data", 60)
+    events = pipeline.load(data).events
+    pages = render_timeline.year_pages(events)
+    assert not pages.single and render_timeline.year_redirects(events, pages) == {}
+    files = {page.path: page.markdown() for page in render_timeline.timeline_files(events, pages)}
+    years = [year for year, _ in render_timeline.by_year(events)]
     assert sorted(files) == sorted(["timeline.md", "timeline/money.md"] + [f"timeline/{year}.md" for year in years])
     ids = []
     for year in years:
         page = files[f"timeline/{year}.md"]
         assert f'<h1 id="timeline">Timeline: {year}</h1>' in page
         ids += re.findall(r'<li class="timeline-entry" id="([^"]+)"', page)
-        assert '<form class="filter timeline-filter" id="timeline-filter">' in page
-        assert f"Showing {len(_year_events(year))} of {len(_year_events(year))} entries." in page
-    assert ids == [e.id for e in EVENTS], "every entry once, in timeline order"
-    page = files["timeline/2012.md"]
-    assert '<time datetime="2003-02-08">8 February 2003</time>' in files["timeline/2003.md"]
-    assert (
-        '<a class="timeline-entry__source" href="../../statements/2012-09-11-ccm-3msp/#p7">'
-        "Statement by H. E. Mr. Mari AMANO to the Third Meeting of States Parties to the Convention on "
-        "Cluster Munitions, ¶7</a>" in page
-    )
-    before, after = years[years.index(2012) - 1], years[years.index(2012) + 1]
-    assert f'href="../../timeline/{before}/" rel="prev"' in page
-    assert f'href="../../timeline/{after}/" rel="next"' in page
+        count = sum(1 for e in events if e.date.year == year)
+        assert f"Showing {count} of {count} entries." in page
+    assert ids == [e.id for e in events], "every entry once, in timeline order"
+    middle = years[len(years) // 2]
+    page = files[f"timeline/{middle}.md"]
+    assert f'href="../../timeline/{years[years.index(middle) - 1]}/" rel="prev"' in page
+    assert f'href="../../timeline/{years[years.index(middle) + 1]}/" rel="next"' in page
     assert 'rel="prev"' not in files[f"timeline/{years[0]}.md"]
     assert 'rel="next"' not in files[f"timeline/{years[-1]}.md"]
-
-
-def test_the_overview_lists_every_year_and_links_each_entry_to_its_year():
-    page = render_timeline.timeline_page(EVENTS, PAGES).markdown()
-    years = re.findall(r'<h3 id="t(\d{4})"><a href="../timeline/(\d{4})/">', page)
-    assert [a for a, b in years] == [b for a, b in years] == sorted({str(e.date.year) for e in EVENTS})
-    links = re.findall(r'<li class="timeline-line">.*?<a href="../(timeline/\d{4}/#[^"]+)">', page)
-    first = [ev for _, items in render_timeline.by_year(EVENTS) for ev in items[: render_timeline.OVERVIEW_PER_YEAR]]
-    assert links == [PAGES.url(e) for e in first]
-    assert '<time datetime="1998">1998–2002</time>' in page
-    single = next(year for year, items in render_timeline.by_year(EVENTS) if len(items) == 1)
-    section = page[page.index(f'<h3 id="t{single}">') :]
-    assert "This entry with its evidence" in section[: section.index("</section>")]
-    assert 'href="money/"' in page and "timeline-entry" not in page, "evidence lives on the year pages"
+    overview = files["timeline.md"]
+    linked = re.findall(r'<h3 id="t(\d{4})"><a href="../timeline/(\d{4})/">', overview)
+    assert [a for a, b in linked] == [b for a, b in linked] == [str(year) for year in years]
+    links = re.findall(r'<li class="timeline-line">.*?<a href="../(timeline/\d{4}/#[^"]+)">', overview)
+    first = [ev for _, items in render_timeline.by_year(events) for ev in items[: render_timeline.OVERVIEW_PER_YEAR]]
+    assert links == [pages.url(e) for e in first]
+    assert '<svg class="history"' in overview and "timeline-entry" not in overview, "evidence on the year pages"
 
 
 def test_the_overview_shows_the_first_entries_of_a_busy_year(tmp_path):
@@ -280,7 +314,7 @@ def test_money_page_has_the_chart_and_its_data():
     table = table[: table.index("</table>")]
     assert table.count("<tr>") == 1 + len(_with_amount("USD"))  # header + every sum
     assert "more than US$40 million" in table and "cumulative total" in table
-    assert 'href="../../timeline/2016/#' in table, "each sum links to its entry on its year's page"
+    assert 'href="../../timeline/#' in table, "each sum links to its entry on the timeline"
     assert 'rel="external">Ministry of Foreign Affairs of Japan, <cite>' in table, "record sums cite their sources"
 
 
@@ -308,7 +342,7 @@ def test_convention_pages_open_with_japans_dates_then_statements_then_entries():
         assert page.index('id="statements"') < page.index('id="about"') < page.index('id="timeline"')
     ccm = files["conventions/ccm.md"]
     assert '<time datetime="2009-07-14">14 July 2009</time>' in ccm and "Dublin, Ireland" in ccm
-    assert 'href="../../timeline/2012/?convention=ccm"' in ccm
+    assert 'href="../../timeline/?convention=ccm#t2012"' in ccm
     assert "2003-02-mofa-efforts-landmines/" not in ccm
 
 
@@ -330,7 +364,7 @@ def test_timeline_json_carries_each_entrys_evidence_and_follows_its_schema():
     by_id = {s.id: s for s in STATEMENTS}
     quoted = record_only = 0
     for record in records:
-        assert record["url"] == f"/timeline/{record['date'][:4]}/#{record['id']}"
+        assert record["url"] == f"/timeline/#{record['id']}"
         for quote in record.get("quotes", []):
             assert quote["url"] == f"/statements/{quote['statement']}/#{quote['paragraph']}"
             paragraph = next(p for p in by_id[quote["statement"]].paragraphs if p.id == quote["paragraph"])

@@ -130,14 +130,18 @@ def search_files(archive: Archive) -> dict[str, str]:
                 "Timeline of Japan's commitments",
                 "What Japan signed, destroyed, pledged, gave, chaired and campaigned for, in date order, year by year.",
             ),
+        ]
+        # A page's own document comes before its fragments: the timeline's entries (on the
+        # timeline itself or on their year's pages), each catalogue entry that is not
+        # archived (an archived one is found as its statement).
+        + ([_entry_document(ev, year_pages) for ev in archive.events] if year_pages.single else [])
+        + [
             search_index.Document(
                 "timeline/money/",
                 "Money on the timeline",
                 "Every sum of money on the timeline: pledges, contributions, grants and totals, by currency.",
             ),
         ]
-        # A page's own document comes before its fragments: each catalogue entry that is not
-        # archived (an archived one is found as its statement), each year's record entries.
         + [
             document
             for page in catalogue
@@ -168,11 +172,7 @@ def search_files(archive: Archive) -> dict[str, str]:
                     " · ".join(ev.title for ev in events),
                 )
             ]
-            + [
-                search_index.Document(year_pages.url(ev), ev.title, _record_text(ev.record))
-                for ev in events
-                if ev.record
-            ]
+            + [_entry_document(ev, year_pages) for ev in events]
         ]
         + [
             search_index.Document(
@@ -186,13 +186,17 @@ def search_files(archive: Archive) -> dict[str, str]:
     return search_index.index_files(search_index.documents(statements, listings))
 
 
-def _record_text(entry) -> str:  # noqa: ANN001 - a RecordEntry
-    """What search finds a record entry by: its description, readings and sources' publishers and titles."""
-    parts = [entry.description or "", entry.uncertain or ""]
-    if entry.conflict:
-        parts += [entry.conflict.note] + [reading.text for reading in entry.conflict.readings]
-    parts += [f"{source.publisher}, {source.title}" for source in entry.sources]
-    return " ".join(part for part in parts if part)
+def _entry_document(event: timeline.Event, year_pages: render_timeline.YearPages) -> search_index.Document:
+    """A timeline entry as search finds it: by its title, its quotes, and its record entry's
+    description, readings and sources' publishers and titles."""
+    parts = [quote.commitment.quote for quote in event.quotes]
+    entry = event.record
+    if entry:
+        parts += [entry.description or "", entry.uncertain or ""]
+        if entry.conflict:
+            parts += [entry.conflict.note] + [reading.text for reading in entry.conflict.readings]
+        parts += [f"{source.publisher}, {source.title}" for source in entry.sources]
+    return search_index.Document(year_pages.url(event), event.title, " ".join(part for part in parts if part))
 
 
 # The data files data_files() makes besides the search index: pages link to them.
@@ -217,6 +221,7 @@ def generate(archive: Archive, site_url: str = "", site_name: str = "") -> tuple
     files = data_files(archive, site_url, site_name)
     for old, new in archive.redirects.items():
         files[f"{old}index.html"] = redirect_page(old, new)
+    files |= render_timeline.year_redirects(archive.events, archive.year_pages)
     return page_files(archive, site_url, site_name), files
 
 

@@ -17,7 +17,7 @@ from collections import Counter
 from dataclasses import dataclass
 from itertools import groupby
 
-from . import budget, charts
+from . import budget, charts, history
 from .schema import AMOUNT_BASES, COMMITMENT_KINDS, CONVENTIONS, CURRENCIES
 from .templates import ENV, Page, macros, render
 from .timeline import EVIDENCE, Event
@@ -80,23 +80,41 @@ def by_year(events: list[Event]) -> list[tuple[int, list[Event]]]:
 
 @dataclass(frozen=True)
 class YearPages:
-    """Where every entry is: each year's entries on one page, or on several where one
-    page would pass the size budget (``/timeline/1998/``, ``/timeline/1998/2/``, …)."""
+    """Where every entry is. While the whole timeline fits the size budget it is one page,
+    ``/timeline/``, and ``years`` is empty; beyond that each year's entries have a page of
+    their own, or several (``/timeline/1998/``, ``/timeline/1998/2/``, …)."""
 
     years: list[tuple[int, list[list[Event]]]]  # each year, earliest first, with its pages' entries
     where: dict[str, str]  # entry id (and merged commitments' ids) -> its page's site path
 
+    @property
+    def single(self) -> bool:
+        """Whether the timeline is one page."""
+        return not self.years
+
     def url(self, event: Event) -> str:
         """Site-relative address of an entry: its page and its id."""
         return f"{self.where[event.id]}#{event.id}"
+
+    def year_url(self, year: int, query: str = "") -> str:
+        """Site-relative address of a year's entries (``query``: ``?convention=ccm``)."""
+        return f"timeline/{query}#t{year}" if self.single else f"timeline/{year}/{query}"
 
 
 def year_page_path(year: int, number: int) -> str:
     return f"timeline/{year}/" if number == 1 else f"timeline/{year}/{number}/"
 
 
+# What the one-page timeline holds besides its entries: heading, intro, legend, filters
+# and the picture (whose size is bounded; see history.py).
+ONE_PAGE_EXTRA = 60_000
+
+
 def year_pages(events: list[Event]) -> YearPages:
-    """Split each year's entries by the size budget (measured as the deepest page renders them)."""
+    """One page while every entry fits the size budget with the picture; otherwise each
+    year's entries split by the budget (measured as the deepest page renders them)."""
+    if sum(len(entry(ev, "../", "h3").encode("utf-8")) for ev in events) + ONE_PAGE_EXTRA <= budget.BODY_BYTES:
+        return YearPages([], {anchor: "timeline/" for ev in events for anchor in (ev.id, *ev.aliases)})
     years, where = [], {}
     for year, items in by_year(events):
         runs = budget.split([len(entry(ev, "../../../", "h2").encode("utf-8")) for ev in items])
@@ -190,12 +208,25 @@ def timeline_page(events: list[Event], pages: YearPages) -> Page:
         kinds=list(COMMITMENT_KINDS.values()),
         years=_overview_years(events),
         pages=pages,
+        picture=history.picture(events, lambda ev: "../" + pages.url(ev)) if events else "",
+        filter_groups=_filter_groups(events),
     )
     description = (
         "What Japan signed, destroyed, pledged, gave, chaired and campaigned for under the Mine Ban Convention "
         "and the Convention on Cluster Munitions, each entry with its evidence."
     )
     return Page("timeline.md", "Timeline", description, body, search_exclude=True)
+
+
+def year_redirects(events: list[Event], pages: YearPages) -> dict[str, str]:
+    """While the timeline is one page, the year pages a larger timeline has (and this one
+    once had) send readers to it: ``/timeline/1998/#entry`` to ``/timeline/#entry``."""
+    if not pages.single:
+        return {}
+    return {
+        f"timeline/{year}/index.html": render("redirect.html", target="../", prefix="../../", new="the timeline")
+        for year, _ in by_year(events)
+    }
 
 
 def timeline_files(events: list[Event], pages: YearPages) -> list[Page]:
