@@ -294,28 +294,38 @@ def _with_amount(currency: str) -> list:
     return [e for e in EVENTS if e.amount and e.amount.currency == currency]
 
 
-def test_money_chart_keeps_currencies_apart_and_marks_cumulative_totals():
+def test_money_charts_keep_currencies_apart_on_a_time_axis():
     yen = charts.money_chart(EVENTS, "JPY")
     dollars = charts.money_chart(EVENTS, "USD")
-    assert yen.count('<rect class="money-chart__bar') == len(_with_amount("JPY"))
-    assert dollars.count('<rect class="money-chart__bar') == len(_with_amount("USD"))
     assert "US$" not in yen and "¥" not in dollars
-    cumulative = [e for e in _with_amount("JPY") if e.amount.basis == "cumulative"]
-    assert yen.count('fill="url(#money-jpy-hatch)"') == len(cumulative) > 0
+    for chart, currency in ((yen, "JPY"), (dollars, "USD")):
+        sums = _with_amount(currency)
+        spans = [e for e in sums if e.amount.basis != "cumulative"]
+        cumulative = [e for e in sums if e.amount.basis == "cumulative"]
+        drawn = re.findall(r'class="money-chart__span money-chart__span--\w+" d="([^"]+)"', chart)
+        assert sum(d.count("M") for d in drawn) == len(spans), "a span per single grant, year or period"
+        points = re.search(r'class="money-chart__point" d="([^"]*)"', chart)
+        assert (points.group(1).count("M") if points else 0) == len(cumulative), "a point per cumulative total"
+        assert ">1997</text>" in chart and ">2015</text>" in chart, "one time axis from 1997"
     assert 'role="img" aria-labelledby="money-usd-title money-usd-desc"' in dollars
     assert "1998 – June 2017 · Contribution · about US$710 million" in dollars
+    assert ">about US$710 million</text>" in dollars, "the last cumulative total is labelled"
     assert charts.money_chart(EVENTS, "EUR") == ""
 
 
 def test_money_page_has_the_chart_and_its_data():
-    page = render_timeline.money_page(EVENTS, PAGES).body
+    (money,) = render_timeline.money_pages(EVENTS, PAGES)
+    page = money.body
     assert '<h2 id="jpy">Yen (JPY)</h2>' in page and '<svg class="money-chart"' in page
-    table = page[page.index('<table class="money-table"><caption>Sums stated in US dollars') :]
+    table = page[page.index("<caption>Sums stated in US dollars") :]
     table = table[: table.index("</table>")]
     assert table.count("<tr>") == 1 + len(_with_amount("USD"))  # header + every sum
     assert "more than US$40 million" in table and "cumulative total" in table
     assert 'href="../../timeline/#' in table, "each sum links to its entry on the timeline"
     assert 'rel="external">Ministry of Foreign Affairs of Japan, <cite>' in table, "record sums cite their sources"
+    assert '<div class="md-typeset__scrollwrap money-table"><div class="md-typeset__table"><table>' in page, (
+        "a table without a class of its own, which the theme styles"
+    )
 
 
 def test_convention_pages_open_with_japans_dates_then_statements_then_entries():
@@ -324,7 +334,7 @@ def test_convention_pages_open_with_japans_dates_then_statements_then_entries():
         page = files[f"conventions/{code.lower()}.md"]
         mine = [e for e in EVENTS if e.convention == code]
         milestones = [e for e in mine if e.milestone]
-        table = page[page.index('<table class="key-dates japan-dates">') : page.index("</table>")]
+        table = page[page.index('<div class="md-typeset__scrollwrap key-dates japan-dates">') : page.index("</table>")]
         assert table.count("<tr>") == 1 + len(milestones)
         for event in milestones:
             assert f'href="../../{PAGES.url(event)}"' in table

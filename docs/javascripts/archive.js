@@ -2,8 +2,9 @@
 (function () {
   "use strict";
 
-  /* Timeline year pages: CSS hides the entries of unchecked boxes (archive.css); this
-     keeps the "Showing n of m" line true and applies ?convention= from convention pages. */
+  /* The timeline (or its year pages): CSS hides the entries of unchecked boxes (archive.css);
+     this keeps the "Showing n of m" line true, hides years left empty, and applies
+     ?convention= from convention pages. */
   function setUpTimelineFilter() {
     var form = document.getElementById("timeline-filter");
     var list = document.getElementById("timeline-list");
@@ -19,14 +20,21 @@
       return values;
     }
 
+    var years = Array.prototype.slice.call(list.querySelectorAll(".timeline-year"));
+
     function count() {
       var conventions = checked("convention");
       var kinds = checked("kind");
       var evidence = checked("evidence");
       var shown = entries.filter(function (entry) {
         var proven = entry.dataset.evidence.split(" ").some(function (kind) { return evidence[kind]; });
-        return conventions[entry.dataset.convention] && kinds[entry.dataset.kind] && proven;
+        entry.dataset.shown = conventions[entry.dataset.convention] && kinds[entry.dataset.kind] && proven ? "yes" : "no";
+        return entry.dataset.shown === "yes";
       }).length;
+      /* On the one-page timeline, a year none of whose entries is shown goes too. */
+      years.forEach(function (year) {
+        year.hidden = !year.querySelector('.timeline-entry[data-shown="yes"]');
+      });
       status.textContent = "Showing " + shown + " of " + entries.length + " entries.";
     }
 
@@ -92,19 +100,31 @@
   }
 
   function setUpParagraphLinks() {
-    var links = document.querySelectorAll(".statement-body .para-link");
-    if (!links.length) return;
+    var numbers = document.querySelectorAll(".statement-body .para-num");
+    if (!numbers.length) return;
     var title = document.querySelector("h1.statement-title").textContent;
     var status = statusRegion(document.querySelector(".statement-body"));
-    links.forEach(function (link) {
-      var number = link.closest(".para").querySelector(".para-num").textContent;
+    numbers.forEach(function (link) {
+      var number = link.textContent;
       var hash = link.getAttribute("href");
-      var copyLink = addCopyButton(link, "para-copy", "Copy link", "Copy link to paragraph " + number,
+      var tools = document.createElement("span");
+      tools.className = "para-tools";
+      link.insertAdjacentElement("afterend", tools);
+      var anchor = document.createElement("span");
+      tools.appendChild(anchor);
+      var copyLink = addCopyButton(anchor, "para-copy", "Copy link", "Copy link to paragraph " + number,
         function () { return pageUrl(hash); }, status, "Link to paragraph " + number + " copied");
       addCopyButton(copyLink, "para-copy", "Cite", "Cite paragraph " + number,
         function () { return title + ", ¶" + number + ", " + pageUrl(hash); },
         status, "Citation of paragraph " + number + " copied");
+      tools.removeChild(anchor);
     });
+  }
+
+  /* On a wide screen the document's facts stand beside the text, open; folded otherwise. */
+  function setUpAboutPanel() {
+    var about = document.querySelector("details.statement-meta");
+    if (about && window.matchMedia("(min-width: 76.25em)").matches) about.open = true;
   }
 
   /* "25 November 2026", the archive's own date style. Not toLocaleDateString: its first
@@ -149,5 +169,6 @@
 
   setUpTimelineFilter();
   setUpParagraphLinks();
+  setUpAboutPanel();
   setUpCitePanel();
 })();

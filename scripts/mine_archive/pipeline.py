@@ -260,13 +260,17 @@ def page_files(archive: Archive, site_url: str = "", site_name: str = "") -> lis
     events = archive.events
     year_pages = archive.year_pages
     pages = [
-        render.home_page(statements, len(archive.catalogue), events),
+        render.home_page(statements, len(archive.catalogue), events, year_pages.url),
         *render.browse_pages(statements, len(archive.catalogue)),
         *render_catalogue.catalogue_pages(archive.catalogue_pages),
         render.glossary_page(archive.glossary),
         *render_timeline.timeline_files(events, year_pages),
     ]
     marker = Marker(archive.glossary)
+    quoted_in: dict[str, list[timeline.Event]] = {}
+    for event in events:
+        for statement_id in dict.fromkeys(quote.statement.id for quote in event.quotes):
+            quoted_in.setdefault(statement_id, []).append(event)
     for index, statement in enumerate(statements):
         previous = statements[index - 1] if index > 0 else None
         following = statements[index + 1] if index + 1 < len(statements) else None
@@ -277,8 +281,11 @@ def page_files(archive: Archive, site_url: str = "", site_name: str = "") -> lis
         }
         url = exports.absolute_url(site_url, statement.url)
         head = head_meta.head_tags(statement, url, render.description(statement), site_name)
+        quoting = [(event, "../../" + year_pages.url(event)) for event in quoted_in.get(statement.id, [])]
         pages.append(
-            render.statement_page(statement, previous, following, aliases, url=url, head=head, marker=marker.for_page())
+            render.statement_page(
+                statement, previous, following, aliases, url=url, head=head, marker=marker.for_page(), entries=quoting
+            )
         )
     pages += [
         render_conventions.convention_page(convention, archive.catalogue, events, year_pages)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from html import escape
 from itertools import groupby
 
-from . import budget, citations
+from . import budget, citations, history
 from .catalogue import CatalogueEntry
 from .glossary import Marker, Term
 from .schema import CONVENTIONS
@@ -95,11 +95,13 @@ def statement_page(
     url: str | None = None,
     head: str = "",
     marker: Marker | None = None,
+    entries: Sequence[tuple[Event, str]] = (),
 ) -> Page:
     """The page ``/statements/<id>/``; ``aliases`` maps block ids to old ids.
 
     ``url`` is the page's address for citations (absolute when the site's address is
-    known), ``head`` extra markup for <head>, ``marker`` marks glossary terms.
+    known), ``head`` extra markup for <head>, ``marker`` marks glossary terms, ``entries``
+    the timeline entries that quote the statement, each with its address from the page.
     """
     aliases = aliases or {}
     url = url or f"/{statement.url}"
@@ -121,10 +123,20 @@ def statement_page(
         blocks=blocks,
         cite=cite_panel(statement, url),
         pager=pager,
+        context=context_line(statement),
+        entries=[
+            (event, href, [q.commitment.paragraph for q in event.quotes if q.statement.id == statement.id])
+            for event, href in entries
+        ],
     )
     # Statements are searched through search_index (page entry + one per paragraph), not Material.
     return Page(
-        f"statements/{statement.id}.md", statement.title, description(statement), body, head, search_exclude=True
+        f"statements/{statement.id}.md",
+        statement.title,
+        description(statement),
+        body,
+        head,
+        search_exclude=True,
     )
 
 
@@ -253,18 +265,41 @@ def glossary_page(terms: list[Term]) -> Page:
     return Page("glossary.md", "Glossary", description, body)
 
 
-def home_page(statements: list[Statement], known: int, events: list[Event]) -> Page:
-    """The site's root: what the archive holds, and where to start.
+def home_page(statements: list[Statement], known: int, events: list[Event], url: Callable[[Event], str]) -> Page:
+    """The site's root: what the archive holds, its three uses (read, search, link to a
+    paragraph), the newest statements and the picture of the history.
 
     Generated, not hand-written, so that its counts are always those of the data; ``known``
-    is the number of statements the catalogue lists.
+    is the number of statements the catalogue lists, ``url(event)`` an entry's address.
     """
+    newest = newest_first(statements)[:5]
+    example = None
+    # The example of a paragraph link: the newest statement's first paragraph the timeline quotes.
+    for statement in newest:
+        quoted = [q.commitment.paragraph for ev in events for q in ev.quotes if q.statement.id == statement.id]
+        paragraph = next((p for p in statement.paragraphs if p.id in quoted), None) or (
+            statement.paragraphs[0] if statement.paragraphs else None
+        )
+        if paragraph:
+            example = {
+                "href": f"{statement.url}#{paragraph.id}",
+                "path": f"{statement.url}#{paragraph.id}",
+                "number": paragraph.number,
+                "date": statement.date.display(),
+            }
+            break
     body = render(
         "home.html",
         holdings=holdings(len(statements), known),
+        known=known,
+        statements=statements,
         events=events,
         years=sorted({event.date.year for event in events}),
         recorded=sum(1 for event in events if event.record),
+        newest=newest,
+        context=context_line,
+        example=example,
+        picture=history.picture(events, url) if events else "",
     )
     description = (
         "Japan's statements on the Anti-Personnel Mine Ban Convention and the Convention on Cluster Munitions, "

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from itertools import groupby
 
 from . import budget, charts, history
+from .dates import display_range
 from .schema import AMOUNT_BASES, COMMITMENT_KINDS, CONVENTIONS, CURRENCIES
 from .templates import ENV, Page, macros, render
 from .timeline import EVIDENCE, Event
@@ -184,16 +185,62 @@ def year_page(year: int, number: int, pages: list[list[Event]], years: list[int]
     return Page(path.rstrip("/") + ".md", title, description, body, search_exclude=True)
 
 
-def money_page(events: list[Event], pages: YearPages) -> Page:
-    """The page ``/timeline/money/``."""
+MONEY = macros("money_parts.html")
+
+
+def money_pages(events: list[Event], pages: YearPages) -> list[Page]:
+    """``/timeline/money/``: a chart and a table per currency. Beyond the size budget the
+    page keeps the charts, and each currency's table has pages of its own
+    (``/timeline/money/jpy/``, ``/timeline/money/jpy/page/2/``, …)."""
+    end_year = history.last_year(events)
     currencies = [
-        (currency, name, charts.money_chart(events, currency), charts.with_amounts(events, currency))
+        (currency, name, charts.money_chart(events, currency, end_year), charts.with_amounts(events, currency))
         for currency, name in CURRENCIES.items()
         if charts.with_amounts(events, currency)
     ]
-    body = render("money.html", bases=list(AMOUNT_BASES.items()), currencies=currencies, pages=pages)
     description = "The sums of money on the timeline of Japan's commitments, by currency, as stated."
-    return Page("timeline/money.md", "Money on the timeline", description, body, search_exclude=True)
+
+    def money_page(split: bool) -> Page:
+        listed = [
+            (currency, name, chart, rows, f"{currency.lower()}/" if split else "")
+            for currency, name, chart, rows in currencies
+        ]
+        body = render("money.html", bases=list(AMOUNT_BASES.items()), currencies=listed, pages=pages)
+        return Page("timeline/money.md", "Money on the timeline", description, body, search_exclude=True)
+
+    page = money_page(split=False)
+    if len(page.body.encode("utf-8")) <= budget.BODY_BYTES:
+        return [page]
+    files = [money_page(split=True)]
+    for currency, name, _, rows in currencies:
+        base = f"timeline/money/{currency.lower()}/"
+        deepest = "../" * budget.page_path(base, 2).count("/")
+        empty = len(MONEY.money_table(name, currency, [], pages, deepest).encode("utf-8"))
+        sizes = [len(MONEY.money_table(name, currency, [ev], pages, deepest).encode("utf-8")) - empty for ev in rows]
+        runs = budget.split(sizes)
+        paths = [budget.page_path(base, number) for number in range(1, len(runs) + 1)]
+        labels = [display_range(rows[run[0]].date, rows[run[-1]].date) if run else "" for run in runs]
+        for number, (path, run) in enumerate(zip(paths, runs, strict=True), start=1):
+            title = f"Money on the timeline: {name} ({currency})"
+            if len(runs) > 1:
+                title += f", page {number} of {len(runs)}"
+            body = render(
+                "money_table.html",
+                title=title,
+                name=name,
+                currency=currency,
+                rows=[rows[i] for i in run],
+                pages=pages,
+                prefix="../" * path.count("/"),
+                paths=paths,
+                number=number,
+                labels=labels,
+            )
+            docs_path = path + "index.md" if number == 1 else path.rstrip("/") + ".md"
+            files.append(
+                Page(docs_path, title, f"Every sum on the timeline stated in {name}.", body, search_exclude=True)
+            )
+    return files
 
 
 def timeline_page(events: list[Event], pages: YearPages) -> Page:
@@ -232,7 +279,7 @@ def year_redirects(events: list[Event], pages: YearPages) -> dict[str, str]:
 def timeline_files(events: list[Event], pages: YearPages) -> list[Page]:
     """The overview, every year's pages and the money page."""
     years = [year for year, _ in pages.years]
-    files = [timeline_page(events, pages), money_page(events, pages)]
+    files = [timeline_page(events, pages), *money_pages(events, pages)]
     for year, year_pages_ in pages.years:
         files += [year_page(year, number, year_pages_, years) for number in range(1, len(year_pages_) + 1)]
     return files

@@ -57,6 +57,7 @@ class Page:
     body: str
     head: str = ""
     search_exclude: bool = False
+    hide: tuple[str, ...] = ("toc",)  # parts of the theme's layout the page does without
 
     def markdown(self) -> str:
         """The page as a Markdown file with YAML front matter.
@@ -73,6 +74,8 @@ class Page:
             fields["head"] = self.head  # markup for <head>, rendered from escaped values
         if self.search_exclude:
             fields["search"] = {"exclude": True}
+        if self.hide:
+            fields["hide"] = list(self.hide)
         # JSON values are valid YAML, and json.dumps is far faster than yaml.safe_dump.
         dumped = "".join(f"{key}: {json.dumps(value, ensure_ascii=False)}\n" for key, value in sorted(fields.items()))
         return f"---\n{dumped}---\n{MARKER}\n{self.body.strip()}\n"
