@@ -220,7 +220,7 @@ def test_the_picture_links_every_entry_and_sets_the_milestones_apart():
     assert sorted(target for target, _ in links) == sorted(e.id for e in EVENTS), "a mark per entry"
     names = dict(links)
     signed = next(e for e in EVENTS if e.milestone == "signed" and e.convention == "APMBC")
-    assert names[signed.id] == f"3 December 1997, APMBC, Treaty action: {html.escape(signed.title)}"
+    assert names[signed.id] == f"Signed: 3 December 1997, APMBC, Treaty action: {html.escape(signed.title)}"
     milestones = [e for e in EVENTS if e.milestone in history.SET_APART]
     assert svg.count('class="history__milestone"') == len(milestones) > 0
     periods = [e for e in EVENTS if e.end_date and e.end_date.year > e.date.year and e not in milestones]

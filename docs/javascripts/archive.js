@@ -168,7 +168,18 @@
   }
 
   setUpTimelineFilter();
+  /* A hand-written table wider than the screen scrolls sideways in the theme's wrapper
+     (added by the theme's own script, by the time the page has loaded): keyboard users
+     reach it with Tab and scroll it with the arrow keys. */
+  function setUpScrollingTables() {
+    document.querySelectorAll(".md-typeset__scrollwrap").forEach(function (wrap) {
+      if (wrap.scrollWidth > wrap.clientWidth && !wrap.hasAttribute("tabindex")) wrap.setAttribute("tabindex", "0");
+    });
+  }
+
   setUpParagraphLinks();
   setUpAboutPanel();
   setUpCitePanel();
+  if (document.readyState === "complete") setUpScrollingTables();
+  else window.addEventListener("load", setUpScrollingTables);
 })();
