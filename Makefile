@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve site zensical check anchors new-statement bench test lint browser clean
+.PHONY: serve site zensical check anchors new-statement bench screenshots test lint browser clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -40,6 +40,11 @@ new-statement: $(STAMP)
 ## bench: build synthetic archives of 100 and 1,000 statements, compare with plain MkDocs, update docs/performance.md
 bench: $(STAMP) browser
 	$(PY) scripts/bench.py
+
+## screenshots: build the site and photograph it in Chromium for the README (screenshots/*.png)
+screenshots: $(STAMP) browser
+	$(PY) scripts/build.py site
+	$(PY) scripts/screenshots.py
 
 ## lint: ruff
 lint: $(STAMP)
