@@ -114,10 +114,11 @@ def test_search_works_by_keyboard_alone(visit):
 def test_paragraph_links_are_reachable_and_labelled_for_keyboard_users(visit):
     page = visit.goto(f"/statements/{CCM}/")
     link = page.get_by_role("link", name="Link to paragraph 4", exact=True)
-    assert link.evaluate("el => getComputedStyle(el).opacity") == "0"
+    assert link.is_visible(), "the paragraph's number is its link"
+    tools = page.locator("#p4 .para-tools")
+    assert tools.is_hidden()
     link.focus()
-    page.wait_for_timeout(300)  # the reveal transition
-    assert link.evaluate("el => getComputedStyle(el).opacity") == "1"
+    assert tools.is_visible(), "its tools show while the paragraph holds focus"
     page.keyboard.press("Tab")
     button = page.get_by_role("button", name="Copy link to paragraph 4")
     assert button.evaluate("el => el === document.activeElement")

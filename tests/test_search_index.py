@@ -46,7 +46,7 @@ def test_every_block_has_a_document_after_its_statements_own(files):
     locations = [d["location"] for d in documents(files)]
     archive = pipeline.load(DATA)
     assert archive.year_pages.single, "the real timeline is one page: its entries follow it"
-    listings = ["statements/", "timeline/"] + [f"timeline/#{event.id}" for event in archive.events]
+    listings = ["statements/", "timeline/"] + [f"timeline/#{event.id}" for event in archive.events if event.record]
     listings += ["timeline/money/"]
     for page in render_catalogue.listing("catalogue/", archive.catalogue):
         listings += [page.path] + [f"{page.path}#{entry.id}" for entry in page.items if not entry.archived]
@@ -108,13 +108,13 @@ def test_the_tokenizer_matches_the_workers():
     assert search_index.shard_key("étés") == "e9-74" and search_index.shard_key("a") == "61"
 
 
-def test_every_timeline_entry_is_found_by_its_title_and_quote(files):
+def test_every_record_entry_is_found_on_the_timeline(files):
     events = pipeline.load(DATA).events
     found = {d["location"]: d for d in documents(files) if d["location"].startswith("timeline/#")}
-    assert sorted(found) == sorted(f"timeline/#{e.id}" for e in events)
-    quoted = next(e for e in events if e.quotes and not e.record)
-    assert found[f"timeline/#{quoted.id}"]["title"] == quoted.title
-    assert quoted.quotes[0].commitment.quote in found[f"timeline/#{quoted.id}"]["text"]
+    assert sorted(found) == sorted(f"timeline/#{e.id}" for e in events if e.record)
+    entry = next(e for e in events if e.record and e.record.description)
+    assert found[f"timeline/#{entry.id}"]["title"] == entry.title
+    assert entry.record.description in found[f"timeline/#{entry.id}"]["text"]
 
 
 def test_text_files_hold_a_few_documents_and_a_long_one_alone():

@@ -134,7 +134,7 @@ def search_files(archive: Archive) -> dict[str, str]:
         # A page's own document comes before its fragments: the timeline's entries (on the
         # timeline itself or on their year's pages), each catalogue entry that is not
         # archived (an archived one is found as its statement).
-        + ([_entry_document(ev, year_pages) for ev in archive.events] if year_pages.single else [])
+        + ([_entry_document(ev, year_pages) for ev in archive.events if ev.record] if year_pages.single else [])
         + [
             search_index.Document(
                 "timeline/money/",
@@ -172,7 +172,7 @@ def search_files(archive: Archive) -> dict[str, str]:
                     " · ".join(ev.title for ev in events),
                 )
             ]
-            + [_entry_document(ev, year_pages) for ev in events]
+            + [_entry_document(ev, year_pages) for ev in events if ev.record]
         ]
         + [
             search_index.Document(
@@ -187,15 +187,14 @@ def search_files(archive: Archive) -> dict[str, str]:
 
 
 def _entry_document(event: timeline.Event, year_pages: render_timeline.YearPages) -> search_index.Document:
-    """A timeline entry as search finds it: by its title, its quotes, and its record entry's
-    description, readings and sources' publishers and titles."""
-    parts = [quote.commitment.quote for quote in event.quotes]
+    """An entry of the treaty record as search finds it: by its title, description, readings
+    and sources' publishers and titles. (An entry quoted from a statement is found as its
+    paragraph.)"""
     entry = event.record
-    if entry:
-        parts += [entry.description or "", entry.uncertain or ""]
-        if entry.conflict:
-            parts += [entry.conflict.note] + [reading.text for reading in entry.conflict.readings]
-        parts += [f"{source.publisher}, {source.title}" for source in entry.sources]
+    parts = [entry.description or "", entry.uncertain or ""]
+    if entry.conflict:
+        parts += [entry.conflict.note] + [reading.text for reading in entry.conflict.readings]
+    parts += [f"{source.publisher}, {source.title}" for source in entry.sources]
     return search_index.Document(year_pages.url(event), event.title, " ".join(part for part in parts if part))
 
 

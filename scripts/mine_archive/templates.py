@@ -34,7 +34,7 @@ ENV = Environment(
 ENV.globals.update(conventions=CONVENTIONS, display_range=display_range)
 
 
-def render(name: str, **context: object) -> Markup:
+def render(name: str, /, **context: object) -> Markup:
     """The template ``name`` rendered with ``context``: markup, which another template takes as it is."""
     return Markup(ENV.get_template(name).render(**context))
 
