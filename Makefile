@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve site zensical check anchors new-statement bench screenshots test lint browser clean
+.PHONY: serve site zensical check anchors new-statement import bench screenshots test lint browser clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -36,6 +36,11 @@ anchors: $(STAMP)
 ## new-statement: scaffold data/statements/<id>.md from prompts (or ARGS="--title … --date …") and validate it
 new-statement: $(STAMP)
 	$(PY) scripts/new_statement.py $(ARGS)
+
+## import: draft data/statements/<id>.md from a published statement: make import SRC=<file or URL> [ARGS='--date …']
+import: $(STAMP)
+	@test -n "$(SRC)" || { echo "Give the statement to import: make import SRC=<file or http(s) address>" >&2; exit 2; }
+	$(PY) scripts/import_statement.py "$(SRC)" $(ARGS)
 
 ## bench: build synthetic archives of 100 and 1,000 statements, compare with plain MkDocs, update docs/performance.md
 bench: $(STAMP) browser
