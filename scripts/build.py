@@ -29,7 +29,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 from mine_archive import anchors, csp  # noqa: E402
 from mine_archive.errors import DataError, display_path  # noqa: E402
-from mine_archive.pipeline import generate_files, load  # noqa: E402
+from mine_archive.pipeline import generate_files, load, lock_new_anchors, new_anchors_report  # noqa: E402
 from mine_archive.reproducible import source_date_epoch  # noqa: E402
 from mine_archive.statements import load_statements  # noqa: E402
 from mine_archive.tree import write_tree  # noqa: E402
@@ -38,8 +38,7 @@ from mine_archive.tree import write_tree  # noqa: E402
 def report(error: DataError) -> int:
     for problem in error.errors:
         print(problem, file=sys.stderr)
-    count = len(error.errors)
-    print(f"{count} problem{'s' if count != 1 else ''} found.", file=sys.stderr)
+    print(f"{counted(len(error.errors), 'problem')} found.", file=sys.stderr)
     return 1
 
 
@@ -48,18 +47,23 @@ def check(data_dir: Path) -> int:
         archive = load(data_dir)
     except DataError as error:
         return report(error)
-    if archive.unlocked:
-        print(
-            f"{len(archive.unlocked)} published anchors are not in {display_path(data_dir / 'anchors.lock')} yet "
-            f"(first: {archive.unlocked[0]}); run `make anchors` to lock them.",
-            file=sys.stderr,
-        )
-        return 1
     statements = archive.statements
     paragraphs = sum(len(s.paragraphs) for s in statements)
     commitments = sum(len(s.commitments) for s in statements)
-    print(f"{len(statements)} statements, {paragraphs} paragraphs, {commitments} commitments: all valid.")
+    print(
+        f"{counted(len(statements), 'statement')}, {counted(paragraphs, 'paragraph')}, "
+        f"{counted(commitments, 'commitment')}: all valid."
+    )
+    if archive.unlocked:
+        new = len(archive.unlocked)
+        lock = display_path(data_dir / "anchors.lock")
+        print(f"{counted(new, 'new anchor')} (new pages or paragraphs): the next build adds them to {lock}.")
     return 0
+
+
+def counted(count: int, noun: str) -> str:
+    """``1 paragraph``, ``2 paragraphs``."""
+    return f"{count} {noun}{'s' if count != 1 else ''}"
 
 
 def refresh_anchors(data_dir: Path) -> int:
@@ -80,6 +84,9 @@ def refresh_anchors(data_dir: Path) -> int:
         f"{len(changed)} changed and {len(dropped)} dropped as recorded)."
     )
     return 0
+
+
+STAGING_LINES = re.compile(r"Cleaning site directory|Building documentation to directory: .*\.site")
 
 
 def _raise_interrupt(signum, frame):  # noqa: ANN001
@@ -122,7 +129,13 @@ def site(data_dir: Path, site_dir: Path, config: Path) -> int:
     def build(staging: Path) -> bool:
         env = {**os.environ, "ARCHIVE_DATA_DIR": str(data_dir.resolve()), "NO_MKDOCS_2_WARNING": "1"}
         command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(staging)]
-        return subprocess.run(command, env=env, check=False).returncode == 0
+        with subprocess.Popen(command, env=env, stderr=subprocess.PIPE, text=True) as process:
+            for line in process.stderr:
+                # MkDocs cleans and builds into the staging folder; naming it, or "cleaning",
+                # would tell the reader their site is being deleted, when it stays until the swap.
+                if not STAGING_LINES.search(line):
+                    sys.stderr.write(line)
+        return process.returncode == 0
 
     return _build_atomically(site_dir, build)
 
@@ -134,6 +147,9 @@ def zensical(data_dir: Path, site_dir: Path, config: Path) -> int:
         archive = load(data_dir)
     except DataError as error:
         return report(error)
+    added = lock_new_anchors(data_dir, archive)
+    if added:
+        print(new_anchors_report(added))
     site_name = re.search(r"(?m)^site_name: (.*)$", config.read_text(encoding="utf-8")).group(1)
     generated = generate_files(archive, os.environ.get("SITE_URL", ""), site_name)
 

@@ -35,7 +35,18 @@ from mine_archive.schema import CONVENTIONS, DOCUMENT_TYPES  # noqa: E402
 from mine_archive.statements import load_statement  # noqa: E402
 from new_statement import slug  # noqa: E402
 
-FIELD_ORDER = ["id", "title", "date", "document_type", "convention", "meeting", "place", "speaker", "source", "language"]
+FIELD_ORDER = [
+    "id",
+    "title",
+    "date",
+    "document_type",
+    "convention",
+    "meeting",
+    "place",
+    "speaker",
+    "source",
+    "language",
+]
 
 
 def fetch(url: str) -> tuple[bytes, str]:
@@ -141,8 +152,7 @@ def run(args: argparse.Namespace) -> int:
     if target.exists():
         raise importer.ImportProblem(f"{display_path(target)} already exists; give another id: ARGS='--id …'")
     notes = [
-        {**({"paragraph": f"p{index + 1}"} if index is not None else {}), "note": text}
-        for index, text in draft.notes
+        {**({"paragraph": f"p{index + 1}"} if index is not None else {}), "note": text} for index, text in draft.notes
     ]
     body = "\n\n".join("\n".join(block) for block in draft.blocks)
     target.write_text(f"---\n{front_matter(fields, statement_id, notes)}---\n{body}\n", encoding="utf-8")

@@ -41,7 +41,7 @@ def errors(data) -> list[str]:
 
 
 def test_the_committed_lock_lists_every_published_anchor():
-    """Fails when a statement or paragraph was added without `make anchors`."""
+    """Fails when a statement or paragraph was committed without the lock the build updated."""
     lock = anchors.read_lock(DATA / "anchors.lock")
     assert lock.anchors == anchors.current_anchors(load_statements(DATA / "statements"))
     assert f"{CCM}#p16" in lock.anchors and lock.anchors[CCM] == anchors.PAGE
@@ -54,8 +54,22 @@ def test_editing_a_published_paragraph_fails_with_the_line_to_record(data):
     assert re.match(
         r".*data/anchors\.lock:\d+: statements/2012-09-11-ccm-3msp/#p16 now points at different text", error
     )
-    assert f"- {{anchor: '{CCM}#p16', change: edited, was: '{was}', reason: '…'}}" in error
-    assert "run `make anchors`" in error
+    entry = f"- {{anchor: '{CCM}#p16', change: edited, was: '{was}', reason: '{anchors.REASON_PLACEHOLDER}'}}"
+    assert error.endswith("\n  " + entry)
+    assert "make anchors" not in error
+
+
+def test_the_printed_entry_pastes_as_it_is_and_needs_a_real_reason(data):
+    edit(data, "Thank you for your attention.", "Thank you.")
+    [error] = errors(data)
+    entry = error.rsplit("\n", 1)[1].strip()
+    changes = data / "anchor-changes.yml"
+    changes.write_text(changes.read_text(encoding="utf-8") + entry + "\n", encoding="utf-8")
+    [refused] = errors(data)
+    assert "anchor-changes.yml:" in refused and "'[0].reason' has the wrong form" in refused
+    assert "replace the WHY: placeholder" in refused
+    changes.write_text(changes.read_text(encoding="utf-8").replace(anchors.REASON_PLACEHOLDER, "Corrected."))
+    pipeline.load(data)
 
 
 def test_a_recorded_edit_is_accepted(data):
@@ -153,16 +167,21 @@ def test_refresh_refuses_unrecorded_breaks_and_locks_recorded_ones(data):
     assert locked_hash(data, f"{CCM}#p16") == anchors.text_hash("Thank you.")
 
 
-def test_new_anchors_must_be_locked_before_a_strict_build(data, tmp_path):
+def test_a_new_statements_anchors_are_locked_by_the_build(data, tmp_path):
     shutil.copy(data / "statements" / "2012-09-11-ccm-3msp.md", data / "statements" / "2012-09-12-copy.md")
     edit(data, "id: 2012-09-11-ccm-3msp", "id: 2012-09-12-copy", name="2012-09-12-copy.md")
+    count = 1 + len(load_statement(data / "statements" / "2012-09-12-copy.md").paragraphs)
     checked = run_build("check", "--data", str(data))
-    assert checked.returncode == 1
-    assert "17 published anchors are not in" in checked.stderr and "run `make anchors`" in checked.stderr
+    assert checked.returncode == 0, checked.stderr
+    assert f"{count} new anchors (new pages or paragraphs): the next build adds them to" in checked.stdout
     built = run_build("site", "--data", str(data), "--site-dir", str(tmp_path / "site"))
-    assert built.returncode != 0 and "run `make anchors` to lock them" in built.stderr
-    assert run_build("anchors", "--data", str(data)).returncode == 0
-    assert run_build("check", "--data", str(data)).returncode == 0
+    assert built.returncode == 0, built.stderr
+    assert f"Locked {count} new anchors in data/anchors.lock (statements/2012-09-12-copy/, " in built.stderr
+    lock = anchors.read_lock(data / "anchors.lock")
+    assert lock.anchors == anchors.current_anchors(load_statements(data / "statements"))
+    assert "Cleaning site directory" not in built.stderr and ".site-build-" not in built.stderr
+    again = run_build("check", "--data", str(data))
+    assert "new anchor" not in again.stdout
 
 
 def test_paragraph_markup_carries_the_permalink(data):

@@ -1,10 +1,12 @@
 """Published anchors never break: the lock file, the change record, and the check.
 
 ``data/anchors.lock`` lists every published statement URL and block id with a
-hash of its text. A build fails when an anchor in the lock would disappear or
+hash of its text. A new anchor breaks no link: the build adds it to the lock by
+itself (``lock_new``). A build fails when an anchor in the lock would disappear or
 point at different text, unless ``data/anchor-changes.yml`` records the change
-(``edited``, ``removed`` or ``moved``). ``refresh`` rewrites the lock on purpose
-and refuses to drop or alter an anchor whose change is not recorded.
+(``edited``, ``removed`` or ``moved``); the message gives the entry to paste there.
+``refresh`` rewrites the lock on purpose and refuses to drop or alter an anchor
+whose change is not recorded.
 """
 
 from __future__ import annotations
@@ -22,9 +24,12 @@ from .statements import Statement
 LOCK_HEADER = """\
 # Published anchors: every statement URL and paragraph or heading id, with a hash of its text.
 # Links people have shared point here; the build fails if one would break or change meaning.
-# Record intended changes in data/anchor-changes.yml, then refresh this file with `make anchors`.
+# New anchors are added by the build. Record intended changes in data/anchor-changes.yml.
 """
 PAGE = "-"  # the hash column of a page line: the page itself has no text to compare
+# The reason an entry printed for data/anchor-changes.yml starts with: the schema refuses
+# it, so that a pasted entry is not accepted until someone says why the link changes.
+REASON_PLACEHOLDER = "WHY: say why the published link changes"
 
 
 def text_hash(text: str) -> str:
@@ -131,21 +136,22 @@ def violations(lock: Lock, current: dict[str, str], changes: list[Change]) -> li
         change = _covering(changes, anchor, locked)
         if change and _change_holds(change, anchor, locked, current):
             continue
+        reason = f"reason: '{REASON_PLACEHOLDER}'"
         if now is None:
             problem = f"{anchor} was published and no longer exists"
-            suggestion = f"{{anchor: '{anchor}', change: removed, was: '{locked}', reason: '…'}}"
+            entry = f"{{anchor: '{anchor}', change: removed, was: '{locked}', {reason}}}"
             if locked == PAGE:
-                suggestion = f"{{anchor: '{anchor}', change: moved, to: 'statements/<new-id>/', reason: '…'}}"
+                entry = f"{{anchor: '{anchor}', change: moved, to: 'statements/<new-id>/', {reason}}}"
         else:
             problem = f"{anchor} now points at different text"
-            suggestion = f"{{anchor: '{anchor}', change: edited, was: '{locked}', reason: '…'}}"
+            entry = f"{{anchor: '{anchor}', change: edited, was: '{locked}', {reason}}}"
         errors.append(
             SourceError(
                 lock.path,
                 lock.lines[anchor],
-                f"{problem}. Published links must not break or change meaning. If this is intended, "
-                f"add `- {suggestion}` to data/anchor-changes.yml (a moved anchor gets a redirect or alias), "
-                "then run `make anchors` to refresh the lock.",
+                f"{problem}. Published links must not break or change meaning. If this is intended, paste "
+                f"this line at the end of data/anchor-changes.yml and replace the WHY: placeholder with the "
+                f"reason (a moved anchor gets a redirect or alias):\n  - {entry}",
             )
         )
     return errors
@@ -196,6 +202,18 @@ def aliases(changes: list[Change]) -> dict[str, list[str]]:
 def redirects(changes: list[Change]) -> dict[str, str]:
     """Moved statement pages: old page URL → new page URL."""
     return {c.anchor: c.to for c in changes if c.change == "moved" and "#" not in c.anchor and c.to}
+
+
+def lock_new(path: Path, current: dict[str, str]) -> list[str]:
+    """Add the anchors of ``current`` that the lock at ``path`` lacks; the ones added.
+
+    Only additions: an anchor already locked keeps its hash, so a changed or removed one
+    still needs its recorded change."""
+    lock = read_lock(path)
+    added = sorted(set(current) - set(lock.anchors), key=_anchor_order)
+    if added:
+        write_lock(path, {**lock.anchors, **{anchor: current[anchor] for anchor in added}})
+    return added
 
 
 def refresh(lock: Lock, current: dict[str, str], changes: list[Change]) -> dict[str, str]:

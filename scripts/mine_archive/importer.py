@@ -44,7 +44,9 @@ NAVIGATION = re.compile(
 )
 CONVENTION_WORDS = {
     "CCM": re.compile(r"cluster munition|\bCCM\b|oslo convention", re.IGNORECASE),
-    "APMBC": re.compile(r"anti-personnel (land)?mine|\blandmines?\b|ottawa convention|\bAPMBC\b|mine ban", re.IGNORECASE),
+    "APMBC": re.compile(
+        r"anti-personnel (land)?mine|\blandmines?\b|ottawa convention|\bAPMBC\b|mine ban", re.IGNORECASE
+    ),
 }
 CONVENTION_NAMES = {
     "anti-personnel mine ban convention": "APMBC",
@@ -225,7 +227,9 @@ def _repair(draft: Draft, text_all: str) -> None:
     for block in draft.blocks:
         text = " ".join(block)
         if NAVIGATION.match(text.strip()):
-            draft.notes.append((None, f'A line of website navigation in the transcription ("{text.strip()}") is left out.'))
+            draft.notes.append(
+                (None, f'A line of website navigation in the transcription ("{text.strip()}") is left out.')
+            )
             continue
         index = len(kept)
         lines = []
@@ -235,7 +239,10 @@ def _repair(draft: Draft, text_all: str) -> None:
                 line = line.replace("**", "").replace("__", "")
             for match in re.finditer(r"<(sup|sub)>(.*?)</\1>", line, re.IGNORECASE):
                 draft.notes.append(
-                    (index, f'The transcription reads "{match.group(0)}", HTML markup; it is given as "{match.group(2)}".')
+                    (
+                        index,
+                        f'The transcription reads "{match.group(0)}", HTML markup; it is given as "{match.group(2)}".',
+                    )
                 )
             line = re.sub(r"<(sup|sub)>(.*?)</\1>", r"\2", line, flags=re.IGNORECASE)
             if re.search(r"<[a-zA-Z/][^>]*>", line):
@@ -249,7 +256,9 @@ def _repair(draft: Draft, text_all: str) -> None:
                 )  # fmt: skip
                 line = line.replace(f"_{lost.group(1)}", f"[¥]{lost.group(1)}")
             elif lost:
-                draft.check.append(f'"_{lost.group(1)}" may be a currency sign lost in transcription: check the source.')
+                draft.check.append(
+                    f'"_{lost.group(1)}" may be a currency sign lost in transcription: check the source.'
+                )
             lines.append(" ".join(line.split()))
         if any(lines):
             kept.append([line for line in lines if line])
@@ -401,7 +410,11 @@ def _from_catalogue(draft: Draft, url: str, catalogue: list[CatalogueEntry]) -> 
     source = next(s for s in entry.sources if _same_url(s.url, url))
     fields["source"] = {"publisher": source.publisher, "url": url}
     draft.inferred.append(f'source: {source.publisher}, from the catalogue entry "{entry.id}" with this address')
-    if fields.get("date") and not entry.date.iso.startswith(fields["date"]) and not fields["date"].startswith(entry.date.iso):
+    if (
+        fields.get("date")
+        and not entry.date.iso.startswith(fields["date"])
+        and not fields["date"].startswith(entry.date.iso)
+    ):
         draft.check.append(f"date: the heading gives {fields['date']}, the catalogue {entry.date.iso}; which is right?")
     for name, value, label in [
         ("date", entry.date.iso, "date"),
@@ -412,7 +425,9 @@ def _from_catalogue(draft: Draft, url: str, catalogue: list[CatalogueEntry]) -> 
     ]:
         if value and name not in fields:
             fields[name] = value
-            draft.inferred.append(f"{label}: {value if not isinstance(value, list) else ', '.join(value)}, from the catalogue")
+            draft.inferred.append(
+                f"{label}: {value if not isinstance(value, list) else ', '.join(value)}, from the catalogue"
+            )
     if entry.speaker and "speaker" not in fields:
         fields["speaker"] = {"name": entry.speaker.name, **({"role": entry.speaker.role} if entry.speaker.role else {})}
         draft.inferred.append(f"speaker: {entry.speaker.name}, from the catalogue")
@@ -452,7 +467,9 @@ def draft(blocks: list[Block], url: str | None = None, catalogue: list[Catalogue
             top = max(counts.values())
             fields["convention"] = [code for code in found if counts[code] * 4 >= top]
             named = ", ".join(f"{code} {counts[code]}" for code in found)
-            result.inferred.append(f"convention: {', '.join(fields['convention'])}, from mentions in the text ({named})")
+            result.inferred.append(
+                f"convention: {', '.join(fields['convention'])}, from mentions in the text ({named})"
+            )
             result.check.append("convention: inferred from the words of the text; check it.")
     if "document_type" not in fields:
         title = fields.get("title", "")

@@ -105,6 +105,40 @@ def load(data_dir: Path) -> Archive:
     )
 
 
+# The generated pages the navigation names: under `make serve`, while the data has
+# problems, these (and every page of the last good build) show the problems instead.
+NAV_PAGES = (
+    "index.md",
+    "statements/index.md",
+    "catalogue/index.md",
+    "timeline.md",
+    "conventions/apmbc.md",
+    "conventions/ccm.md",
+    "glossary.md",
+)
+
+
+def problem_pages(errors: list, paths: list[str]) -> list[Page]:
+    """The page listing every problem of the data (``file:line: message``), at each of ``paths``."""
+    body = render_template("problems.html", problems=[str(error) for error in errors])
+    title = "Problems in the data"
+    return [Page(path, title, "The archive's data has problems to fix.", body, search_exclude=True) for path in paths]
+
+
+def lock_new_anchors(data_dir: Path, archive: Archive) -> list[str]:
+    """Add the archive's new anchors (a new statement's page and paragraphs) to the lock;
+    the ones added. A build does this: a new anchor breaks no published link."""
+    if not archive.unlocked:
+        return []
+    return anchors.lock_new(data_dir / "anchors.lock", anchors.current_anchors(archive.statements))
+
+
+def new_anchors_report(added: list[str]) -> str:
+    """``Locked 17 new anchors in data/anchors.lock (statements/x/, statements/x/#p1, …).``"""
+    shown = ", ".join(added[:3]) + (", …" if len(added) > 3 else "")
+    return f"Locked {len(added)} new anchor{'s' if len(added) != 1 else ''} in data/anchors.lock ({shown})."
+
+
 def redirect_page(old: str, new: str) -> str:
     """A static page at a moved statement's old URL that sends readers (and #pN) on."""
     prefix = "../" * old.count("/")

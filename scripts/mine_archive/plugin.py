@@ -35,24 +35,35 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
     def _data_dir(self, config) -> Path:  # noqa: ANN001 - MkDocsConfig
         return Path(config.config_file_path).parent / self.config.data_dir
 
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # Under `mkdocs serve`, a build that stops leaves the browser waiting for a page
+        # that never comes; there, problems in the data are served as a page instead.
+        self.serving = command == "serve"
+        self.generated_pages: list[str] = []
+
     def on_files(self, files: Files, *, config) -> Files:  # noqa: ANN001
         try:
             archive = pipeline.load(self._data_dir(config))
         except DataError as error:
             count = len(error.errors)
-            raise PluginError(
-                f"{error}\n{count} problem{'s' if count != 1 else ''} in the data; nothing was built."
-            ) from None
+            problems = f"{error}\n{count} problem{'s' if count != 1 else ''} in the data"
+            if not getattr(self, "serving", False):
+                raise PluginError(f"{problems}; nothing was built.") from None
+            log.error(f"{problems}; the served pages list them until the next good save.")
+            paths = list(dict.fromkeys([*pipeline.NAV_PAGES, *self.generated_pages]))
+            for page in pipeline.problem_pages(error.errors, paths):
+                content = page.markdown().encode("utf-8")
+                files.append(File.generated(config, page.path, content=content, inclusion=InclusionLevel.NOT_IN_NAV))
+            return files
         # Before MkDocs creates pages, which take their date from the environment.
         os.environ["SOURCE_DATE_EPOCH"] = reproducible.source_date_epoch(
             Path(config.config_file_path).parent, archive.statements
         )
-        if archive.unlocked:
-            log.warning(
-                f"{len(archive.unlocked)} published anchors are not in data/anchors.lock yet "
-                f"(first: {archive.unlocked[0]}); run `make anchors` to lock them."
-            )
+        added = pipeline.lock_new_anchors(self._data_dir(config), archive)
+        if added:
+            log.info(pipeline.new_anchors_report(added))
         pages, data = pipeline.generate(archive, config.site_url or "", config.site_name)
+        self.generated_pages = [page.path for page in pages]
         for page in pages:
             # Generated pages are reached from the nav's pages and each other, never the nav
             # itself: a nav of 1,000 statements would put 1,000 links on every page.

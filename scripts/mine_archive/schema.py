@@ -283,7 +283,11 @@ ANCHOR_CHANGES_SCHEMA: dict = {
             },
             "was": {"type": "string", "pattern": "^[0-9a-f]{16}$", "description": "The hash in the lock."},
             "to": _ANCHOR,
-            "reason": _TEXT,
+            "reason": {
+                **_TEXT,
+                "pattern": r"^(?!WHY:)",
+                "description": "Say why the published link changes (replace the WHY: placeholder).",
+            },
         },
     },
 }
