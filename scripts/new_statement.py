@@ -6,7 +6,9 @@
 
 Missing required values are asked for when run in a terminal (`make new-statement`).
 The body comes from --text-file (paragraphs separated by blank lines) or stays a
-placeholder to replace. The file is validated at once; nothing is overwritten.
+placeholder to replace, which does not validate until replaced. Bad values (an
+impossible or future date, an id of the wrong form or already taken) are refused
+before anything is written; the file is validated at once; nothing is overwritten.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from __future__ import annotations
 import argparse
 import re
 import sys
+from datetime import date
 from pathlib import Path
 
 import yaml
@@ -21,11 +24,10 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
+from mine_archive.dates import parse_partial_date  # noqa: E402
 from mine_archive.errors import DataError  # noqa: E402
-from mine_archive.schema import CONVENTIONS, DOCUMENT_TYPES  # noqa: E402
-from mine_archive.statements import load_statement  # noqa: E402
-
-PLACEHOLDER = "Replace this paragraph with the statement's text, word for word; separate paragraphs by blank lines."
+from mine_archive.schema import CONVENTIONS, DOCUMENT_TYPES, SLUG_PATTERN  # noqa: E402
+from mine_archive.statements import PLACEHOLDER, load_statement  # noqa: E402
 
 
 def slug(date: str, title: str) -> str:
@@ -78,6 +80,29 @@ def body(args: argparse.Namespace) -> str:
     return "\n\n".join(paragraphs) + "\n"
 
 
+def input_problems(args: argparse.Namespace, path: Path) -> list[str]:
+    """What is wrong with the values given, found before anything is written."""
+    problems = []
+    if not args.title.strip():
+        problems.append("--title: the title is empty")
+    try:
+        when = parse_partial_date(args.date)
+    except ValueError as error:
+        problems.append(f"--date: {error}")
+    else:
+        if when.earliest > date.today().timetuple()[:3]:
+            problems.append(f"--date: {when.iso} is in the future")
+    if not re.match(SLUG_PATTERN, args.id) or len(args.id) > 80:
+        problems.append(
+            f"--id: {args.id!r} must be lowercase words and digits joined by hyphens, at most 80 characters"
+        )
+    elif path.exists():
+        problems.append(f"{path} already exists; choose another --id.")
+    if args.text_file and not Path(args.text_file).is_file():
+        problems.append(f"--text-file: {args.text_file}: no such file")
+    return problems
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--title")
@@ -113,11 +138,18 @@ def main(argv: list[str] | None = None) -> int:
     args.id = args.id or slug(args.date, args.title)
 
     path = args.data / "statements" / f"{args.id}.md"
-    if path.exists():
-        print(f"{path} already exists; choose another --id.", file=sys.stderr)
+    problems = input_problems(args, path)
+    if problems:
+        for problem in problems:
+            print(problem, file=sys.stderr)
+        print("Nothing was written.", file=sys.stderr)
         return 1
     matter = yaml.safe_dump(front_matter(args), allow_unicode=True, sort_keys=False, width=100)
     path.write_text(f"---\n{matter}---\n{body(args)}", encoding="utf-8")
+    if not args.text_file:
+        print(f"Wrote {path} with a placeholder body, which does not validate until you replace it with the")
+        print("statement's text, word for word. Then run `make check` and `make serve` (see the Contributing page).")
+        return 0
     try:
         statement = load_statement(path)
     except DataError as error:
@@ -125,7 +157,8 @@ def main(argv: list[str] | None = None) -> int:
             print(problem, file=sys.stderr)
         print(f"{path} was written but is not valid yet: fix the lines above.", file=sys.stderr)
         return 1
-    print(f"Wrote {path}: {len(statement.paragraphs)} paragraphs, valid.")
+    count = len(statement.paragraphs)
+    print(f"Wrote {path}: {count} paragraph{'s' if count != 1 else ''}, valid.")
     print("Next: check the text against the source, record repairs in editorial_notes, annotate commitments,")
     print("then run `make check`, `make anchors` and `make serve` (see the Contributing page).")
     return 0

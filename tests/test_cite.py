@@ -17,6 +17,7 @@ import pytest
 import yaml
 from conftest import DATA, ROOT
 from mine_archive import citations, feed, head_meta, pipeline, render
+from mine_archive.errors import DataError
 from mine_archive.glossary import Marker, load_glossary
 from mine_archive.schema import STATEMENT_SCHEMA
 from mine_archive.statements import load_statement, load_statements
@@ -211,11 +212,34 @@ def test_new_statement_scaffolds_a_valid_file(tmp_path):
     assert again.returncode == 1 and "already exists" in again.stderr
 
 
-def test_new_statement_reports_invalid_values_by_line(tmp_path):
+def test_new_statement_refuses_bad_values_before_writing_anything(tmp_path):
     (tmp_path / "statements").mkdir()
-    result = run_new("--title", "T", "--date", "2013-02-30", "--convention", "CCM", data=tmp_path)
-    assert result.returncode == 1 and "Traceback" not in result.stderr
-    assert ".md:4: 'date' is not a real date: '2013-02-30': February 2013 has 28 days" in result.stderr
+    for date, message in [
+        ("2013-02-30", "--date: '2013-02-30': February 2013 has 28 days"),
+        ("2030-13-01", "--date: '2030-13-01' has no month 13"),
+        ("2099-01", "--date: 2099-01 is in the future"),
+    ]:
+        result = run_new("--title", "T", "--date", date, "--convention", "CCM", data=tmp_path)
+        assert result.returncode == 1 and "Traceback" not in result.stderr
+        assert message in result.stderr and "Nothing was written." in result.stderr
+    result = run_new("--title", "T", "--date", "2013", "--convention", "CCM", "--id", "Not A Slug", data=tmp_path)
+    assert result.returncode == 1 and "--id: 'Not A Slug' must be lowercase words" in result.stderr
+    assert list((tmp_path / "statements").iterdir()) == []
+
+
+def test_a_scaffold_without_text_does_not_validate_until_the_text_is_in(tmp_path):
+    (tmp_path / "statements").mkdir()
+    result = run_new("--title", "Statement", "--date", "2013-09", "--convention", "CCM", data=tmp_path)
+    assert result.returncode == 0 and "placeholder body, which does not validate" in result.stdout
+    path = tmp_path / "statements" / "2013-09-statement.md"
+    with pytest.raises(DataError) as caught:
+        load_statement(path)
+    assert [e.message for e in caught.value.errors] == [
+        "the body is still the placeholder new-statement wrote: replace it with the statement's text"
+    ]
+    front = path.read_text(encoding="utf-8").rsplit("---\n", 1)[0]
+    path.write_text(front + "---\nMr. President,\n", encoding="utf-8")
+    assert load_statement(path).paragraphs[0].text == "Mr. President,"
 
 
 def test_new_statement_needs_its_required_values_when_not_interactive(tmp_path):

@@ -289,6 +289,25 @@ def test_every_problem_of_a_file_is_reported_in_line_order(tmp_path):
     ]
 
 
+def test_a_bad_date_an_unknown_key_and_a_bad_quote_are_three_problems(tmp_path):
+    text = VALID.replace("date: 2012-09-11", "date: 2012-13-11").replace(
+        "editorial_notes: []\n",
+        "editorial_notes: []\nspeeker: X\ncommitments:\n  - {date: 2012, convention: CCM, kind: pledge, "
+        "title: T, paragraph: p2, quote: words that are not there}\n",
+    )
+    problems = errors_of(tmp_path, text)
+    assert len(problems) == 3, problems
+    assert problems[0].startswith("4: 'date' is not a real date")
+    assert problems[1].startswith("9: unknown field 'speeker'")
+    assert problems[2] == "11: commitments[0]: the quote is not in p2 word for word: 'words that are not there'"
+
+
+def test_a_date_in_the_future_is_an_error(tmp_path):
+    assert errors_of(tmp_path, replace("date: 2012-09-11", "date: 2099-01-01")) == [
+        "4: 'date' 2099-01-01 is in the future"
+    ]
+
+
 def test_every_missing_field_is_named_once(tmp_path):
     text = VALID.replace("title: A sample statement\n", "").replace("language: en\n", "")
     assert errors_of(tmp_path, text) == [

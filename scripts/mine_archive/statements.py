@@ -7,6 +7,7 @@ editor everything to fix; each is reported as ``path:line: message``.
 
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -159,6 +160,10 @@ def parse_body(body: str, first_line: int) -> tuple[list[Block], list[tuple[int,
     return blocks, problems
 
 
+# The body `make new-statement` writes when it is given no text: it must not validate.
+PLACEHOLDER = "Replace this paragraph with the statement's text, word for word; separate paragraphs by blank lines."
+
+
 def load_statement(path: Path, shown: str | None = None) -> Statement:
     """Load one statement file; raise ``DataError`` listing every problem in it.
 
@@ -189,14 +194,16 @@ def load_statement(path: Path, shown: str | None = None) -> Statement:
     ]
     blocks, body_problems = parse_body(document.body, document.body_first_line)
     errors += [SourceError(shown, line, message) for line, message in body_problems]
-    if errors:
-        raise DataError(errors)
-
     fields = mapping_fields(document.node)
+    if errors:
+        # Every problem in one run: the checks of content that can still be made.
+        raise DataError(errors + _content_checks(shown, document, fields, blocks, schema_valid=False))
+
     data = plain(document.node)
     errors += _check_consistency(shown, path, data, fields, document, blocks)
+    errors += _content_checks(shown, document, fields, blocks, schema_valid=True)
     if errors:
-        raise DataError(errors)
+        raise DataError(sorted(errors, key=lambda error: error.line))
     record_lines = {
         index: document.line_of(mapping_fields(item)["record"])
         for index, item in enumerate(fields["commitments"].value if "commitments" in fields else [])
@@ -254,6 +261,44 @@ def _check_consistency(
         for field, message in commitment_rules.problems(entry, paragraphs, tuple(data["convention"])):
             node = entry_fields[field]
             errors.append(SourceError(shown, document.line_of(node), f"commitments[{index}]: {message}"))
+    return errors
+
+
+def _content_checks(
+    shown: str, document: Document, fields: dict[str, yaml.Node], blocks: list[Block], schema_valid: bool
+) -> list[SourceError]:
+    """Checks that hold whatever else is wrong with the file: a date in the future, a body
+    still the scaffold's placeholder, and (when the front matter has other problems, which
+    stop the full checks) each quote that is not in its paragraph."""
+    errors = []
+    date_node = fields.get("date")
+    if isinstance(date_node, yaml.ScalarNode):
+        try:
+            when = parse_partial_date(date_node.value)
+        except ValueError:
+            when = None
+        if when and when.earliest > datetime.date.today().timetuple()[:3]:
+            errors.append(SourceError(shown, document.line_of(date_node), f"'date' {when.iso} is in the future"))
+    if any(block.text.strip() == PLACEHOLDER for block in blocks):
+        errors.append(
+            SourceError(
+                shown,
+                document.body_first_line,
+                "the body is still the placeholder new-statement wrote: replace it with the statement's text",
+            )
+        )
+    commitments = fields.get("commitments")
+    if not schema_valid and isinstance(commitments, yaml.SequenceNode):
+        paragraphs = {b.id: b.text for b in blocks if b.kind == "paragraph"}
+        for index, item in enumerate(commitments.value):
+            item_fields = mapping_fields(item)
+            paragraph, quote = item_fields.get("paragraph"), item_fields.get("quote")
+            if not (isinstance(paragraph, yaml.ScalarNode) and isinstance(quote, yaml.ScalarNode)):
+                continue
+            text = paragraphs.get(paragraph.value)
+            if text is not None and not commitment_rules.quote_in(quote.value, text):
+                message = f"commitments[{index}]: the quote is not in {paragraph.value} word for word: {quote.value!r}"
+                errors.append(SourceError(shown, document.line_of(quote), message))
     return errors
 
 
