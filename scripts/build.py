@@ -129,13 +129,20 @@ def site(data_dir: Path, site_dir: Path, config: Path) -> int:
     def build(staging: Path) -> bool:
         env = {**os.environ, "ARCHIVE_DATA_DIR": str(data_dir.resolve()), "NO_MKDOCS_2_WARNING": "1"}
         command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(staging)]
-        with subprocess.Popen(command, env=env, stderr=subprocess.PIPE, text=True) as process:
+        process = subprocess.Popen(command, env=env, stderr=subprocess.PIPE, text=True)
+        try:
             for line in process.stderr:
                 # MkDocs cleans and builds into the staging folder; naming it, or "cleaning",
                 # would tell the reader their site is being deleted, when it stays until the swap.
                 if not STAGING_LINES.search(line):
                     sys.stderr.write(line)
-        return process.returncode == 0
+            return process.wait() == 0
+        except BaseException:
+            # Interrupted: stop MkDocs before the staging folder is removed, so that nothing
+            # writes into it afterwards.
+            process.kill()
+            process.wait()
+            raise
 
     return _build_atomically(site_dir, build)
 

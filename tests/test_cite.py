@@ -210,6 +210,12 @@ def test_new_statement_scaffolds_a_valid_file(tmp_path):
         "--title", "Statement to the Fourth Meeting", "--date", "2013-09", "--convention", "CCM", data=tmp_path
     )
     assert again.returncode == 1 and "already exists" in again.stderr
+    one = tmp_path / "one.txt"
+    one.write_text("Japan welcomes the progress.\n", encoding="utf-8")
+    single = run_new(
+        "--title", "One", "--date", "2013-09", "--convention", "CCM", "--text-file", str(one), data=tmp_path
+    )
+    assert single.returncode == 0 and ": 1 paragraph, valid." in single.stdout
 
 
 def test_new_statement_refuses_bad_values_before_writing_anything(tmp_path):
