@@ -32,8 +32,7 @@ from mine_archive.catalogue import load_catalogue  # noqa: E402
 from mine_archive.dates import parse_partial_date  # noqa: E402
 from mine_archive.errors import DataError, display_path  # noqa: E402
 from mine_archive.schema import CONVENTIONS, DOCUMENT_TYPES  # noqa: E402
-from mine_archive.statements import load_statement  # noqa: E402
-from new_statement import slug  # noqa: E402
+from new_statement import slug, validate_written  # noqa: E402
 
 FIELD_ORDER = [
     "id",
@@ -157,12 +156,8 @@ def run(args: argparse.Namespace) -> int:
     body = "\n\n".join("\n".join(block) for block in draft.blocks)
     target.write_text(f"---\n{front_matter(fields, statement_id, notes)}---\n{body}\n", encoding="utf-8")
     shown = display_path(target)
-    try:
-        statement = load_statement(target)
-    except DataError as error:
-        for problem in error.errors:
-            print(problem, file=sys.stderr)
-        print(f"{shown} is written but not valid yet: fix the lines above, then run `make check`.", file=sys.stderr)
+    statement = validate_written(target)
+    if statement is None:
         return 1
     entry = draft.catalogue_entry
     if entry and not entry.archived and mark_archived(catalogue_path, entry.id, statement_id):

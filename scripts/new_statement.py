@@ -27,7 +27,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 from mine_archive.dates import parse_partial_date  # noqa: E402
 from mine_archive.errors import DataError  # noqa: E402
 from mine_archive.schema import CONVENTIONS, DOCUMENT_TYPES, SLUG_PATTERN  # noqa: E402
-from mine_archive.statements import PLACEHOLDER, load_statement  # noqa: E402
+from mine_archive.statements import PLACEHOLDER, Statement, load_statement  # noqa: E402
 
 
 def slug(date: str, title: str) -> str:
@@ -78,6 +78,17 @@ def body(args: argparse.Namespace) -> str:
     ]
     paragraphs = [p for p in paragraphs if p]
     return "\n\n".join(paragraphs) + "\n"
+
+
+def validate_written(path: Path) -> Statement | None:
+    """The statement just written, or ``None`` after printing its problems (``file:line: message``)."""
+    try:
+        return load_statement(path)
+    except DataError as error:
+        for problem in error.errors:
+            print(problem, file=sys.stderr)
+        print(f"{path} is written but not valid yet: fix the lines above, then run `make check`.", file=sys.stderr)
+        return None
 
 
 def input_problems(args: argparse.Namespace, path: Path) -> list[str]:
@@ -150,12 +161,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Wrote {path} with a placeholder body, which does not validate until you replace it with the")
         print("statement's text, word for word. Then run `make check` and `make serve` (see the Contributing page).")
         return 0
-    try:
-        statement = load_statement(path)
-    except DataError as error:
-        for problem in error.errors:
-            print(problem, file=sys.stderr)
-        print(f"{path} was written but is not valid yet: fix the lines above.", file=sys.stderr)
+    statement = validate_written(path)
+    if statement is None:
         return 1
     count = len(statement.paragraphs)
     print(f"Wrote {path}: {count} paragraph{'s' if count != 1 else ''}, valid.")
