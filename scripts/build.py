@@ -27,7 +27,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from mine_archive import anchors, csp  # noqa: E402
+from mine_archive import anchors, csp, search  # noqa: E402
 from mine_archive.errors import DataError, display_path  # noqa: E402
 from mine_archive.pipeline import generate_files, load, lock_new_anchors, new_anchors_report  # noqa: E402
 from mine_archive.reproducible import source_date_epoch  # noqa: E402
@@ -169,6 +169,11 @@ def zensical(data_dir: Path, site_dir: Path, config: Path) -> int:
             if subprocess.run(command, env=env, check=False, cwd=tree).returncode != 0:
                 return False
             os.replace(Path(tree) / "site", staging)
+        try:
+            search.index(staging)
+        except search.SearchIndexError as error:
+            print(error, file=sys.stderr)
+            return False
         pages = [path.read_text(encoding="utf-8") for path in staging.rglob("*.html")]
         policy = csp.policy(csp.inline_script_hashes(pages))
         (staging / "_headers").write_text(csp.headers_file(policy), encoding="utf-8")

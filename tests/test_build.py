@@ -139,43 +139,45 @@ def test_markup_in_front_matter_never_reaches_a_page(tmp_path, data_copy):
         assert "<script>alert" not in html and "<img src=x" not in html and "<iframe" not in html, page
 
 
-def test_pages_load_only_the_search_configuration(built_site):
-    """Every page fetches search_index.json at load; the documents wait for the first query."""
-    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    assert index["docs"] == [] and index["config"]["lang"] == ["en"]
-    pages = {d["location"] for d in json.loads((built_site / "search" / "pages.json").read_text(encoding="utf-8"))}
-    assert {"", "about/", "contributing/"} <= pages
-    index = json.loads((built_site / "search" / "index.json").read_text(encoding="utf-8"))
-    locations = []
-    for page, _, fragments, _ in index["pages"]:
-        locations += [page] + [f"{page}#{fragment}" for fragment in fragments.split()]
-    assert {"statements/", "timeline/", "conventions/ccm/"} <= set(locations)
-    own = locations.index("statements/2012-09-11-ccm-3msp/")
-    assert locations[own + 1] == "statements/2012-09-11-ccm-3msp/#p1", "a statement's entry precedes its paragraphs"
-    assert not {"timeline/", "statements/2012-09-11-ccm-3msp/"} & pages, "generated pages are indexed once"
+def test_pagefind_indexes_each_pages_content_with_the_statements_facts(built_site):
+    """Search's index is Pagefind's, built with the site; it reads each page's content (not
+    the theme's navigation) and a statement's facts as filters."""
+    assert (built_site / "pagefind" / "pagefind-entry.json").exists()
+    assert (built_site / "pagefind" / "pagefind.js").exists()
+    statement = (built_site / "statements" / "2012-09-11-ccm-3msp" / "index.html").read_text(encoding="utf-8")
+    assert statement.count("data-pagefind-body") == 1
+    for fact in [
+        "convention:CCM", "year:2012", "type:Statement", "speaker:H. E. Mr. Mari AMANO",
+        "meeting:Third Meeting of States Parties to the Convention on Cluster Munitions",
+    ]:  # fmt: skip
+        assert f'data-pagefind-filter="{fact}"' in statement, fact
+    assert '<section class="cite" aria-labelledby="cite-this" data-pagefind-ignore>' in statement
+    for page in built_site.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        assert "pagefind/pagefind.js" not in html, f"{page}: search loads on first use, not with the page"
 
 
-def test_the_built_exports_and_search_index_are_the_pipelines(built_site):
+def test_the_built_exports_are_the_pipelines(built_site):
     """The build writes the files the pipeline makes, byte for byte."""
     from mine_archive import pipeline
 
     first_line = (ROOT / "mkdocs.yml").read_text(encoding="utf-8").splitlines()[0]
     site_name = first_line.removeprefix("site_name: ")
     expected = pipeline.data_files(pipeline.load(ROOT / "data"), "", site_name)
-    assert set(pipeline.DATA_FILES) == {path for path in expected if not path.startswith("search/")}
+    assert set(pipeline.DATA_FILES) == set(expected)
     for path, text in expected.items():
         assert (built_site / path).read_bytes() == text.encode("utf-8"), path
-    built = {str(p.relative_to(built_site)) for p in (built_site / "search").rglob("*.json")}
-    assert built - set(expected) == {"search/search_index.json", "search/pages.json"}, "no stale search file"
+    assert not (built_site / "search").exists(), "no search files but Pagefind's"
 
 
 def test_the_order_of_the_plugins_does_not_matter(built_site, tmp_path):
-    """Listed after Material's search plugin or before it, the archive's plugin builds the
-    same site, byte for byte (its post-build step runs last whatever the order)."""
+    """Listed before another plugin (Material's tags) or after it, the archive's plugin builds
+    the same site, byte for byte: its post-build step, the search index, runs last whatever
+    the order."""
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     ours = "  - statements-archive:\n      data_dir: !ENV [ARCHIVE_DATA_DIR, data]\n"
-    assert "plugins:\n  - search\n" + ours in config
-    swapped = config.replace("plugins:\n  - search\n" + ours, "plugins:\n" + ours + "  - search\n")
+    assert "plugins:\n" + ours in config
+    swapped = config.replace("plugins:\n" + ours, "plugins:\n  - tags\n" + ours)
     swapped = swapped.replace("data_dir: !ENV [ARCHIVE_DATA_DIR, data]", f"data_dir: {ROOT / 'data'}")
     swapped = swapped.replace("custom_dir: docs/overrides\n", f"custom_dir: {ROOT / 'docs' / 'overrides'}\n")
     (tmp_path / "mkdocs.yml").write_text(f"docs_dir: {ROOT / 'docs'}\n{swapped}", encoding="utf-8")
@@ -192,6 +194,6 @@ def test_the_order_of_the_plugins_does_not_matter(built_site, tmp_path):
     assert result.returncode == 0, result.stderr
     files = sorted(path.relative_to(built_site) for path in built_site.rglob("*") if path.is_file())
     assert files == sorted(path.relative_to(site) for path in site.rglob("*") if path.is_file())
-    assert (site / "search" / "pages.json").exists()
+    assert (site / "pagefind" / "pagefind-entry.json").exists()
     for path in files:
         assert (site / path).read_bytes() == (built_site / path).read_bytes(), path

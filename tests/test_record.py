@@ -429,13 +429,3 @@ def test_record_and_catalogue_csv_have_a_row_per_entry():
     assert stockpile["readings"].count(exports.CELL_JOIN) == 2 and "985,089" in stockpile["readings"]
     rows = list(csv.DictReader(io.StringIO(exports.catalogue_csv(ARCHIVE.catalogue))))
     assert list(rows[0]) == exports.CATALOGUE_CSV_COLUMNS and len(rows) == len(ARCHIVE.catalogue)
-
-
-def test_record_and_catalogue_entries_are_searchable():
-    files = pipeline.build(DATA)
-    index = json.loads(files["search/index.json"])
-    pages = {page: fragments.split() for page, _, fragments, _ in index["pages"]}
-    assert sorted(pages["catalogue/"]) == sorted(e.id for e in ARCHIVE.catalogue if not e.archived)
-    recorded = [e for e in ARCHIVE.events if e.record]
-    found = [f"{page}#{fragment}" for page, fragments in pages.items() for fragment in fragments]
-    assert all(PAGES.url(e) in found for e in recorded)

@@ -54,8 +54,6 @@ def test_generated_files(files, statements):
         + ["timeline.md", "timeline/money.md"]
         # The timeline is one page; the year pages a larger one has lead to it.
         + [f"timeline/{year}/index.html" for year in sorted({event.date.year for event in archive.events})]
-        + [path for path in files if path.startswith(("search/terms/", "search/text/"))]
-        + ["search/index.json"]
     )
 
 
@@ -202,8 +200,3 @@ def test_statements_json_uses_the_site_url_when_configured(statements):
 )
 def test_date_ranges_read_naturally(start, end, shown):
     assert display_range(start, end) == shown
-
-
-def test_statements_are_left_to_the_archives_search_index(statements):
-    page = render.statement_page(statements[0], None, None).markdown()
-    assert '\nsearch: {"exclude": true}\n' in page.split("---\n")[1] + "\n"

@@ -1,114 +1,180 @@
-"""Search lands on the paragraph; paragraph links and their copy control, in real Chromium."""
+"""Search (Pagefind) lands on the paragraph; paragraph links and their copy control, in real Chromium."""
 
 from __future__ import annotations
 
 import pytest
 from conftest import ROOT
-from mine_archive import search_index
 from mine_archive.statements import load_statements
 
 STATEMENTS = {s.id: s for s in load_statements(ROOT / "data" / "statements")}
 MOFA, CCM, APMBC = "2003-02-mofa-efforts-landmines", "2012-09-11-ccm-3msp", "2017-06-apmbc-intersessional-cooperation"
 
-# Phrases a reader might type, taken from paragraphs of all three statements.
-PHRASES = [
-    ("destruction of its stockpile of approximately one million", MOFA, "p1"),
-    ("Zero Victims Program", MOFA, "p4"),
-    ("co-rapporteur of the Standing Committee on Mine Clearance", MOFA, "p3"),
-    ("unexploded ordnance unearthed by torrential rain", CCM, "p12"),
-    ("joint demarches on universalization", CCM, "p7"),
-    ("Friend of the President on Universalization", CCM, "p6"),
-    ("Landmine Monitor 2016", APMBC, "p6"),
-    ("Development Cooperation Charter", APMBC, "p4"),
-    ("mine-free world by 2025", APMBC, "p8"),
-]
+
+def _phrases() -> list[tuple[str, str, str]]:
+    """From every paragraph of every statement long enough to be a phrase: its words 3 to 9."""
+    found = []
+    for statement in STATEMENTS.values():
+        for paragraph in statement.paragraphs:
+            words = paragraph.text.split()
+            if len(words) >= 12:
+                found.append((" ".join(words[3:9]), statement.id, paragraph.id))
+    return found
+
+
+PHRASES = _phrases()
 
 
 def search(page, query: str) -> list[str]:
-    """Type a query into Material's search field and return the result links, in order."""
-    if not page.evaluate("document.activeElement.classList.contains('md-search__input')"):
-        page.locator(".md-search__input").click()
-    page.locator(".md-search__input").fill("")
-    page.keyboard.type(query)
+    """Open the search (the / key), type ``query`` and return the result links, in order."""
+    if not page.evaluate("!!document.querySelector('dialog.archive-search[open]')"):
+        page.keyboard.press("/")
+    field = page.locator("#archive-search-query")
+    field.fill("")
+    field.type(query)
     page.wait_for_function(
-        "q => document.querySelector('.md-search-result__meta') && "
-        "document.querySelector('.md-search__input').value === q && "
-        "document.querySelectorAll('.md-search-result__link').length > 0",
+        "q => document.querySelector('.archive-search__status').textContent.match(/result/) && "
+        "new URLSearchParams(location.search).get('q') === q",
         arg=query,
     )
-    # The worker downloads the texts of a query's results only once it has stood 100 ms
-    # (search-worker.js): let the last keystroke's results replace earlier ones.
-    page.wait_for_timeout(300)
-    page.wait_for_load_state("networkidle")
-    # Material fades results in; checks (axe's contrast above all) must see the end state.
-    page.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')")
-    return [link.get_attribute("href") for link in page.locator(".md-search-result__link").all()]
+    page.wait_for_timeout(200)
+    return [link.get_attribute("href") for link in page.locator(".archive-search__results a").all()]
 
 
-@pytest.mark.parametrize(("phrase", "statement", "paragraph"), PHRASES)
-def test_a_phrase_finds_its_paragraph_among_the_first_results(visit, phrase, statement, paragraph):
+def test_every_statement_paragraph_is_found_by_a_phrase_of_its_own_first(visit):
+    """For a phrase of each paragraph, the first link of the first result is that paragraph."""
     page = visit.goto("/")
-    links = search(page, phrase)
-    wanted = [
-        i for i, href in enumerate(links) if f"/statements/{statement}/" in href and href.endswith(f"#{paragraph}")
-    ]
-    assert wanted and wanted[0] <= 3, links[:6]
+    misses = []
+    for phrase, statement, paragraph in PHRASES:
+        links = search(page, phrase)
+        first = links[0] if links else ""
+        if not (first.startswith(f"/statements/{statement}/") and first.endswith(f"#{paragraph}")):
+            misses.append((phrase, paragraph, first))
+    assert misses == [], misses
     assert visit.foreign_requests() == []
 
 
 def test_results_are_grouped_under_the_statement_title_with_highlighted_snippet(visit):
     page = visit.goto("/")
     search(page, "torrential rain")
-    item = page.locator(".md-search-result__item").first
-    assert item.locator("h1").inner_text() == STATEMENTS[CCM].title
-    assert item.locator("h2").first.inner_text() == "¶12"
-    assert item.locator("mark").all_inner_texts()[:2] == ["torrential", "rain"]
+    item = page.locator(".archive-search__result").first
+    assert item.locator(".archive-search__name").inner_text() == STATEMENTS[CCM].title
+    assert item.locator(".badge").inner_text() == "CCM" and "11 September 2012" in item.inner_text()
+    first = item.locator("a").first
+    assert first.locator(".archive-search__number").inner_text() == "¶12"
+    assert first.locator("mark").all_inner_texts()[:2] == ["torrential", "rain."]
+
+
+@pytest.mark.parametrize(
+    ("query", "wanted"),
+    [("contributed", "contribution"), ("stockpiles", "stockpile"), ("demarche", "demarches")],
+)
+def test_word_forms_match(visit, query, wanted):
+    page = visit.goto("/")
+    search(page, query)
+    marked = " ".join(page.locator(".archive-search__results mark").all_inner_texts()).lower()
+    assert wanted in marked or query in marked, marked
+    assert page.locator(".archive-search__result").count() >= 1
 
 
 def test_metadata_is_searchable(visit):
     page = visit.goto("/")
     for query, statement in [
         ("Mari AMANO", CCM),
-        ("Geneva intersessional", APMBC),
-        ("Ministry of Foreign Affairs", MOFA),
+        ("Intersessional Meetings Geneva", APMBC),
+        ("Efforts on the Issue of Landmines", MOFA),
     ]:
-        pages = list(dict.fromkeys(href.split("?")[0] for href in search(page, query)))
-        assert f"{visit.origin}/statements/{statement}/" in pages[:2], (query, pages[:3])
+        pages = list(dict.fromkeys(href.split("?")[0].split("#")[0] for href in search(page, query)))
+        assert f"/statements/{statement}/" in pages[:2], (query, pages[:3])
+
+
+def test_timeline_entries_are_found_and_linked(visit):
+    page = visit.goto("/")
+    links = search(page, "deposits its instrument of acceptance")
+    assert any(link.split("?")[0] == "/timeline/" and link.endswith("#apmbc-accepted") for link in links), links
+
+
+def test_catalogue_entries_are_found_and_linked(visit):
+    page = visit.goto("/")
+    links = search(page, "Statement to the First Meeting of States Parties")
+    assert any(link.split("?")[0] == "/catalogue/" and link.endswith("#1999-05-03-takemi-1msp") for link in links), (
+        links
+    )
+
+
+def test_each_filter_narrows_the_results(visit):
+    page = visit.goto("/")
+    everything = search(page, "Japan")
+    pages = {href.split("?")[0].split("#")[0] for href in everything}
+    for name, value, wanted in [
+        ("convention", "CCM", {f"/statements/{CCM}/"}),
+        ("year", "2003", {f"/statements/{MOFA}/"}),
+        ("type", "Fact sheet", {f"/statements/{MOFA}/"}),
+        ("speaker", "H. E. Mr. Mari AMANO", {f"/statements/{CCM}/"}),
+        ("meeting", "Intersessional Meetings of the Anti-Personnel Mine Ban Convention", {f"/statements/{APMBC}/"}),
+    ]:
+        select = page.locator(f".archive-search__filters select[name={name}]")
+        option = select.locator("option", has_text=value).first
+        assert option.inner_text().endswith("(1)"), (name, option.inner_text())
+        select.select_option(value)
+        page.wait_for_function(f"new URLSearchParams(location.search).get('{name}') !== null")
+        page.wait_for_timeout(300)
+        narrowed = {
+            a.get_attribute("href").split("?")[0].split("#")[0]
+            for a in page.locator(".archive-search__results a").all()
+        }
+        assert narrowed == wanted and narrowed < pages, (name, narrowed)
+        select.select_option("")
+        page.wait_for_timeout(300)
+
+
+def test_a_search_link_reproduces_the_search(visit):
+    page = visit.goto("/catalogue/?q=torrential+rain&convention=CCM")
+    page.wait_for_selector(".archive-search__result")
+    assert page.locator("#archive-search-query").input_value() == "torrential rain"
+    assert page.locator(".archive-search__filters select[name=convention]").input_value() == "CCM"
+    assert page.locator(".archive-search__results a").first.get_attribute("href").endswith("#p12")
 
 
 def test_following_a_result_lands_on_and_marks_the_paragraph(visit):
     page = visit.goto("/")
     search(page, "Cambodian Mine Action Centre")
-    page.locator(".md-search-result__link[href$='#p12']").first.click()
+    page.locator(".archive-search__results a[href$='#p12']").first.click()
     page.wait_for_load_state("networkidle")
     assert page.url.split("?")[0].endswith(f"/statements/{CCM}/") and page.url.endswith("#p12")
     assert page.evaluate("document.getElementById('p12').matches(':target')")
     box = page.locator("#p12").bounding_box()
     assert 0 < box["y"] < page.viewport_size["height"]
-    page.wait_for_selector("#p12 mark")  # Material highlights the ?h= terms once the page has loaded
-    assert "Cambodian Mine Action Centre" in page.locator("#p12 mark").all_inner_texts()
-
-
-def test_query_links_open_the_search(visit):
-    page = visit.goto("/?q=torrential")
-    page.wait_for_selector(".md-search-result__link")
-    assert page.locator(".md-search__input").input_value() == "torrential"
-    assert any(
-        h.endswith("#p12") for h in [a.get_attribute("href") for a in page.locator(".md-search-result__link").all()]
-    )
+    page.wait_for_selector("#p12 mark")  # the searched words, marked once the page has loaded
+    assert "Cambodian Mine Action Centre" in " ".join(page.locator("#p12 mark").all_inner_texts())
 
 
 def test_search_works_by_keyboard_alone(visit):
     page = visit.goto("/")
-    page.keyboard.press("/")  # Material's shortcut to the search field
-    assert page.evaluate("document.activeElement.classList.contains('md-search__input')")
+    page.keyboard.press("/")
+    assert page.evaluate("document.activeElement.id") == "archive-search-query"
     search(page, "torrential rain")
-    page.keyboard.press("ArrowDown")  # the statement's heading
-    page.keyboard.press("ArrowDown")  # its paragraph 12
+    page.keyboard.press("ArrowDown")  # the first result: the statement's paragraph 12
     assert page.evaluate("document.activeElement.getAttribute('href')").endswith("#p12")
+    page.keyboard.press("ArrowUp")
+    assert page.evaluate("document.activeElement.id") == "archive-search-query"
+    page.keyboard.press("Escape")
+    assert not page.evaluate("!!document.querySelector('dialog.archive-search[open]')")
+    page.wait_for_function("document.activeElement.classList.contains('archive-search__open')")
+    assert "q=" not in page.url, "a closed search leaves the address"
+    page.keyboard.press("Enter")  # the header's search button opens it again
+    search(page, "torrential rain")
+    page.keyboard.press("ArrowDown")
     with page.expect_navigation():
         page.keyboard.press("Enter")
     assert page.url.endswith("#p12")
+
+
+def test_pagefind_loads_on_first_use_only(visit):
+    page = visit.goto(f"/statements/{CCM}/")
+    page.wait_for_load_state("networkidle")
+    assert not [url for url in visit.requests if "/pagefind/" in url], "nothing of search at page load"
+    search(page, "universalization")
+    assert any(url.endswith("/pagefind/pagefind.js") for url in visit.requests)
 
 
 def test_paragraph_links_are_reachable_and_labelled_for_keyboard_users(visit):
@@ -168,32 +234,8 @@ def test_search_results_are_accessible_and_local(browser, site_url, scheme):
     page.on("console", lambda msg: msg.type == "error" and errors.append(msg.text))
     page.goto(f"{site_url}/timeline/", wait_until="networkidle")
     search(page, "universalization")
-    assert page.locator(".md-search-result__item").count() >= 2
+    assert page.locator(".archive-search__result").count() >= 2
     assert axe_violations(page) == []
     assert [url for url in requests if not url.startswith(site_url + "/")] == []
-    fetched = [url.rsplit("/search/", 1)[-1] for url in requests if "/search/" in url]
-    assert "index.json" in fetched and any(name.startswith("terms/") for name in fetched)
     assert errors == []
     context.close()
-
-
-def test_keystrokes_of_a_query_being_typed_download_no_text(visit):
-    """Each keystroke is a query; only the one that stands (100 ms) downloads the texts
-    of its results. While typing, the index is fetched from the first keystroke and each
-    word's postings once it has three letters, each file once."""
-    page = visit.goto("/")
-    fetched: list[tuple[float, str]] = []
-    page.on("request", lambda r: "/search/" in r.url and fetched.append((page.evaluate("performance.now()"), r.url)))
-    page.locator(".md-search__input").click()
-    query = "unexploded ordnance unearthed by torrential rain"
-    page.keyboard.type(query, delay=10)
-    typed = page.evaluate("performance.now()")
-    page.wait_for_selector(".md-search-result__link")
-    page.wait_for_load_state("networkidle")
-    names = [url.rsplit("/search/", 1)[1] for _, url in fetched]
-    assert any(n.startswith("text/") for n in names) and any(n.startswith("terms/") for n in names), names
-    early = {name for at, name in zip((at for at, _ in fetched), names, strict=True) if at < typed - 50}
-    postings = {f"terms/{search_index.shard_key(word)}.json" for word in query.split()}
-    assert early - {"index.json", "pages.json"}, "postings wait for nothing"
-    assert early <= {"index.json", "pages.json"} | postings, f"texts or stray postings fetched while typing: {early}"
-    assert len(names) == len(set(names)), "no file twice"

@@ -18,7 +18,8 @@ _INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)(?![^>]*\btype=\"application
 
 DIRECTIVES = [
     ("default-src", "'none'"),
-    ("script-src", "'self' {hashes}"),
+    # Pagefind's search runs as WebAssembly, which needs 'wasm-unsafe-eval' (not 'unsafe-eval').
+    ("script-src", "'self' 'wasm-unsafe-eval' {hashes}"),
     ("style-src", "'self'"),
     ("img-src", "'self' data:"),
     ("font-src", "'self'"),

@@ -22,7 +22,6 @@ from . import (
     render_catalogue,
     render_conventions,
     render_timeline,
-    search_index,
     timeline,
 )
 from .catalogue import CatalogueEntry, check_archived, complete, load_catalogue
@@ -51,8 +50,8 @@ class Archive:
     record: Record
     catalogue: list[CatalogueEntry]  # every known statement, oldest first, archived ones included
 
-    # Where entries land once pages are split by the size budget; pages, exports and the
-    # search index all link to them, so each is worked out once.
+    # Where entries land once pages are split by the size budget; pages and exports both
+    # link to them, so each is worked out once.
     @cached_property
     def year_pages(self) -> render_timeline.YearPages:
         return render_timeline.year_pages(self.events)
@@ -122,7 +121,7 @@ def problem_pages(errors: list, paths: list[str]) -> list[Page]:
     """The page listing every problem of the data (``file:line: message``), at each of ``paths``."""
     body = render_template("problems.html", problems=[str(error) for error in errors])
     title = "Problems in the data"
-    return [Page(path, title, "The archive's data has problems to fix.", body, search_exclude=True) for path in paths]
+    return [Page(path, title, "The archive's data has problems to fix.", body) for path in paths]
 
 
 def lock_new_anchors(data_dir: Path, archive: Archive) -> list[str]:
@@ -151,88 +150,7 @@ def schema_json() -> str:
     return json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
 
 
-def search_files(archive: Archive) -> dict[str, str]:
-    """The archive's search index (``search/…``): statements, paragraphs and listing pages."""
-    statements = archive.statements
-    catalogue = archive.catalogue_pages
-    year_pages = archive.year_pages
-    listings = (
-        [
-            search_index.Document("statements/", "Statements", "Every statement, newest first, by year."),
-            search_index.Document(
-                "timeline/",
-                "Timeline of Japan's commitments",
-                "What Japan signed, destroyed, pledged, gave, chaired and campaigned for, in date order, year by year.",
-            ),
-        ]
-        # A page's own document comes before its fragments: the timeline's entries (on the
-        # timeline itself or on their year's pages), each catalogue entry that is not
-        # archived (an archived one is found as its statement).
-        + ([_entry_document(ev, year_pages) for ev in archive.events if ev.record] if year_pages.single else [])
-        + [
-            search_index.Document(
-                "timeline/money/",
-                "Money on the timeline",
-                "Every sum of money on the timeline: pledges, contributions, grants and totals, by currency.",
-            ),
-        ]
-        + [
-            document
-            for page in catalogue
-            for document in [
-                search_index.Document(
-                    page.path,
-                    page.title(render_catalogue.TITLE),
-                    "Every known statement, speech and official release by Japan on the two conventions, "
-                    "archived in full or linked to its source.",
-                )
-            ]
-            + [
-                search_index.Document(
-                    f"{page.path}#{entry.id}", f"{entry.title} ({entry.date.iso})", render_catalogue.context(entry)
-                )
-                for entry in page.items
-                if not entry.archived
-            ]
-        ]
-        + [
-            document
-            for year, pages in year_pages.years
-            for number, events in enumerate(pages, start=1)
-            for document in [
-                search_index.Document(
-                    render_timeline.year_page_path(year, number),
-                    f"Timeline: {year}" if number == 1 else f"Timeline: {year}, page {number}",
-                    " · ".join(ev.title for ev in events),
-                )
-            ]
-            + [_entry_document(ev, year_pages) for ev in events if ev.record]
-        ]
-        + [
-            search_index.Document(
-                convention.url,
-                f"{convention.short_name} ({convention.code})",
-                f"{convention.name}. {convention.also_known_as or ''}. {convention.summary}",
-            )
-            for convention in archive.conventions.values()
-        ]
-    )
-    return search_index.index_files(search_index.documents(statements, listings))
-
-
-def _entry_document(event: timeline.Event, year_pages: render_timeline.YearPages) -> search_index.Document:
-    """An entry of the treaty record as search finds it: by its title, description, readings
-    and sources' publishers and titles. (An entry quoted from a statement is found as its
-    paragraph.)"""
-    entry = event.record
-    parts = [entry.description or "", entry.uncertain or ""]
-    if entry.conflict:
-        parts += [entry.conflict.note] + [reading.text for reading in entry.conflict.readings]
-    parts += [f"{source.publisher}, {source.title}" for source in entry.sources]
-    return search_index.Document(year_pages.url(event), event.title, " ".join(part for part in parts if part))
-
-
-# The data files data_files() makes besides the search index: pages link to them.
+# The data files data_files() makes: pages link to them.
 DATA_FILES = (
     "feed.xml",
     "data/statements.json",
@@ -250,7 +168,7 @@ DATA_FILES = (
 
 
 def generate(archive: Archive, site_url: str = "", site_name: str = "") -> tuple[list[Page], dict[str, str]]:
-    """Every generated page, and every other generated file (exports, search index, redirects) as text."""
+    """Every generated page, and every other generated file (exports, feed, redirects) as text."""
     files = data_files(archive, site_url, site_name)
     for old, new in archive.redirects.items():
         files[f"{old}index.html"] = redirect_page(old, new)
@@ -265,7 +183,7 @@ def generate_files(archive: Archive, site_url: str = "", site_name: str = "") ->
 
 
 def data_files(archive: Archive, site_url: str = "", site_name: str = "") -> dict[str, str]:
-    """The exports, the feed and the search index: no page needs them to be rendered."""
+    """The exports and the feed: no page needs them to be rendered."""
     statements = archive.statements
     events = archive.events
     year_pages = archive.year_pages
@@ -284,7 +202,7 @@ def data_files(archive: Archive, site_url: str = "", site_name: str = "") -> dic
     cited = [(statement, exports.absolute_url(site_url, statement.url)) for statement in statements]
     files["data/citations.bib"] = citations.bibtex_file(cited)
     files["data/citations.json"] = citations.csl_json_file(cited)
-    return files | search_files(archive)
+    return files
 
 
 def page_files(archive: Archive, site_url: str = "", site_name: str = "") -> list[Page]:

@@ -1,6 +1,6 @@
 """MkDocs glue: the only module that imports MkDocs.
 
-It asks ``pipeline`` for every generated page and file (exports, search index) and hands
+It asks ``pipeline`` for every generated page and file (exports, feed) and hands
 them to MkDocs as generated files (a page as Markdown with its metadata in front
 matter), so MkDocs renders and writes them like any other.
 It renders nothing itself and touches no private attribute of MkDocs or its theme.
@@ -8,7 +8,6 @@ It renders nothing itself and touches no private attribute of MkDocs or its them
 
 from __future__ import annotations
 
-import json
 import logging
 import os
 from pathlib import Path
@@ -19,7 +18,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from . import csp, pipeline, reproducible
+from . import csp, pipeline, reproducible, search
 from .errors import DataError
 
 log = logging.getLogger("mkdocs.plugins.statements-archive")
@@ -86,31 +85,16 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self.inline_scripts |= csp.inline_script_hashes([output_content])
         return output_content
 
-    # Last, whatever the order of the plugins in mkdocs.yml: the search plugin must have
-    # written its index before it is moved aside.
+    # Last, whatever the order of the plugins in mkdocs.yml: every page must be written
+    # before Pagefind reads them.
     @event_priority(-100)
     def on_post_build(self, *, config) -> None:  # noqa: ANN001
         site = Path(config.site_dir)
-        self._defer_search_documents(site)
+        try:
+            search.index(site)
+        except search.SearchIndexError as error:
+            raise PluginError(str(error)) from None
         (site / "_headers").write_text(csp.headers_file(csp.policy(self.inline_scripts)), encoding="utf-8")
-
-    @staticmethod
-    def _defer_search_documents(site: Path) -> None:
-        """Move Material's search documents out of the index every page fetches at load.
-
-        Material's page script downloads search/search_index.json on every page view,
-        before anyone searches. The archive's search worker fetches the documents
-        (search/pages.json, beside the pipeline's sharded index) on the first query
-        instead, so the index each page loads keeps only its configuration.
-        """
-        index_path = site / "search" / "search_index.json"
-        if not index_path.exists():
-            return
-        index = json.loads(index_path.read_text(encoding="utf-8"))
-        pages = json.dumps(index.get("docs", []), ensure_ascii=False, separators=(",", ":"))
-        (site / "search" / "pages.json").write_text(pages + "\n", encoding="utf-8")
-        index["docs"] = []
-        index_path.write_text(json.dumps(index, separators=(",", ":")), encoding="utf-8")
 
     def on_serve(self, server, *, config, builder):  # noqa: ANN001
         server.watch(str(self._data_dir(config)))

@@ -129,14 +129,12 @@ def statement_page(
             for event, href in entries
         ],
     )
-    # Statements are searched through search_index (page entry + one per paragraph), not Material.
     return Page(
         f"statements/{statement.id}.md",
         statement.title,
         description(statement),
         body,
         head,
-        search_exclude=True,
     )
 
 
@@ -195,7 +193,7 @@ class ListingPage:
             filter_options=filter_options(self.items),
             **context,
         )
-        return Page(self.docs_path, self.title(title), description, body, search_exclude=True)
+        return Page(self.docs_path, self.title(title), description, body)
 
 
 def paged_listing(

@@ -58,5 +58,4 @@ def convention_page(
         f"{convention.short_name} ({convention.code})",
         description,
         body,
-        search_exclude=True,
     )

@@ -182,7 +182,7 @@ def year_page(year: int, number: int, pages: list[list[Event]], years: list[int]
     description = (
         f"Japan's commitments and treaty acts under the Mine Ban and Cluster Munition Conventions dated {year}."
     )
-    return Page(path.rstrip("/") + ".md", title, description, body, search_exclude=True)
+    return Page(path.rstrip("/") + ".md", title, description, body)
 
 
 MONEY = macros("money_parts.html")
@@ -206,7 +206,7 @@ def money_pages(events: list[Event], pages: YearPages) -> list[Page]:
             for currency, name, chart, rows in currencies
         ]
         body = render("money.html", bases=list(AMOUNT_BASES.items()), currencies=listed, pages=pages)
-        return Page("timeline/money.md", "Money on the timeline", description, body, search_exclude=True)
+        return Page("timeline/money.md", "Money on the timeline", description, body)
 
     page = money_page(split=False)
     if len(page.body.encode("utf-8")) <= budget.BODY_BYTES:
@@ -237,9 +237,7 @@ def money_pages(events: list[Event], pages: YearPages) -> list[Page]:
                 labels=labels,
             )
             docs_path = path + "index.md" if number == 1 else path.rstrip("/") + ".md"
-            files.append(
-                Page(docs_path, title, f"Every sum on the timeline stated in {name}.", body, search_exclude=True)
-            )
+            files.append(Page(docs_path, title, f"Every sum on the timeline stated in {name}.", body))
     return files
 
 
@@ -262,7 +260,7 @@ def timeline_page(events: list[Event], pages: YearPages) -> Page:
         "What Japan signed, destroyed, pledged, gave, chaired and campaigned for under the Mine Ban Convention "
         "and the Convention on Cluster Munitions, each entry with its evidence."
     )
-    return Page("timeline.md", "Timeline", description, body, search_exclude=True)
+    return Page("timeline.md", "Timeline", description, body)
 
 
 def year_redirects(events: list[Event], pages: YearPages) -> dict[str, str]:

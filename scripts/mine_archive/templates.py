@@ -6,8 +6,8 @@ Shared pieces (badges, dates, pagers, tables, filters) are macros in
 ``templates/components.html``.
 
 A ``Page`` is what the pipeline hands to an engine: where the page goes, its title and
-description for ``<head>``, extra head markup, whether the engine's own search should
-skip it, and its body. ``Page.markdown()`` is the one place that writes front matter.
+description for ``<head>``, extra head markup, the parts of the theme's layout it does
+without, and its body. ``Page.markdown()`` is the one place that writes front matter.
 """
 
 from __future__ import annotations
@@ -47,16 +47,16 @@ def macros(name: str):  # noqa: ANN201 - a template module
 @dataclass(frozen=True)
 class Page:
     """A generated page: ``path`` in the docs tree (``statements/x.md``), its ``title`` and
-    ``description`` for <head>, ``head`` markup to add there, ``search_exclude`` to keep the
-    engine's own search off it, and its ``body`` (HTML blocks, which every Markdown engine
-    passes through)."""
+    ``description`` for <head>, ``head`` markup to add there, ``hide`` for the theme's
+    ``hide`` setting (a generated page's headings are its own HTML, so the theme's table of
+    contents would stay empty; ``("toc",)`` gives the page its width instead), and its
+    ``body`` (HTML blocks, which every Markdown engine passes through)."""
 
     path: str
     title: str
     description: str
     body: str
     head: str = ""
-    search_exclude: bool = False
     hide: tuple[str, ...] = ("toc",)  # parts of the theme's layout the page does without
 
     def markdown(self) -> str:
@@ -72,8 +72,6 @@ class Page:
         }
         if self.head:
             fields["head"] = self.head  # markup for <head>, rendered from escaped values
-        if self.search_exclude:
-            fields["search"] = {"exclude": True}
         if self.hide:
             fields["hide"] = list(self.hide)
         # JSON values are valid YAML, and json.dumps is far faster than yaml.safe_dump.

@@ -3,11 +3,6 @@
 An engine that runs no MkDocs plugin (Zensical) builds the archive from this tree: the
 project's ``docs/`` with every file the pipeline generates written into it, beside a
 copy of ``mkdocs.yml`` that points at it. Imports no engine.
-
-Two parts of the theme overrides serve only Material's own search, whose worker the
-archive replaces: ``partials/search.html`` and the block between the ``material-search``
-markers in ``main.html``. Another engine has its own search, so the tree leaves them out
-(until the search issue replaces that worker for every engine).
 """
 
 from __future__ import annotations
@@ -15,8 +10,6 @@ from __future__ import annotations
 import re
 import shutil
 from pathlib import Path
-
-MATERIAL_SEARCH_ONLY = re.compile(r"\{#- material-search: begin.*?material-search: end -#\}\n?", re.DOTALL)
 
 
 def write_tree(generated: dict[str, str], docs: Path, config: Path, target: Path) -> Path:
@@ -27,11 +20,6 @@ def write_tree(generated: dict[str, str], docs: Path, config: Path, target: Path
     """
     tree_docs = target / "docs"
     shutil.copytree(docs, tree_docs)
-    search_partial = tree_docs / "overrides" / "partials" / "search.html"
-    search_partial.unlink(missing_ok=True)
-    main = tree_docs / "overrides" / "main.html"
-    if main.exists():
-        main.write_text(MATERIAL_SEARCH_ONLY.sub("", main.read_text(encoding="utf-8")), encoding="utf-8")
     for path, text in generated.items():
         file = tree_docs / path
         file.parent.mkdir(parents=True, exist_ok=True)
