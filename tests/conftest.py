@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import hashlib
 import os
 import shutil
 import subprocess
@@ -193,3 +194,24 @@ def dark_visit(browser, site_url):
     context = browser.new_context(color_scheme="dark", viewport={"width": 1280, "height": 900})
     yield Visit(context, site_url)
     context.close()
+
+
+def tree_digest(root: Path) -> dict[str, str]:
+    return {
+        str(path.relative_to(root)): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(root.rglob("*"))
+        if path.is_file()
+    }
+
+
+def stable(digest: dict[str, str]) -> dict[str, str]:
+    """Every file but Pagefind's filter and metadata indexes and the entry file naming them,
+    which Pagefind 1.5 writes in a varying order (upstream issue Pagefind#638: its fragments
+    and word index are stable, these are not). What they hold is the same; the test of the
+    search checks it."""
+    varying = ("pagefind/filter/", "pagefind/pagefind-entry.json")
+    return {
+        path: value
+        for path, value in digest.items()
+        if not path.startswith(varying) and not (path.startswith("pagefind/pagefind.") and path.endswith(".pf_meta"))
+    }

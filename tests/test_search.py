@@ -116,7 +116,9 @@ def test_each_filter_narrows_the_results(visit):
         option = select.locator("option", has_text=value).first
         assert option.inner_text().endswith("(1)"), (name, option.inner_text())
         select.select_option(value)
-        page.wait_for_function(f"new URLSearchParams(location.search).get('{name}') !== null")
+        page.wait_for_function(
+            f"new URLSearchParams(location.search).getAll('filter').some(f => f.startsWith('{name}:'))"
+        )
         page.wait_for_timeout(300)
         narrowed = {
             a.get_attribute("href").split("?")[0].split("#")[0]
@@ -128,7 +130,7 @@ def test_each_filter_narrows_the_results(visit):
 
 
 def test_a_search_link_reproduces_the_search(visit):
-    page = visit.goto("/catalogue/?q=torrential+rain&convention=CCM")
+    page = visit.goto("/catalogue/?q=torrential+rain&filter=convention:CCM")
     page.wait_for_selector(".archive-search__result")
     assert page.locator("#archive-search-query").input_value() == "torrential rain"
     assert page.locator(".archive-search__filters select[name=convention]").input_value() == "CCM"

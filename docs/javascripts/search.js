@@ -107,7 +107,7 @@
         Object.keys(all[name] || {}).sort().forEach(function (value) {
           select.appendChild(element("option", { value: value }, value));
         });
-        var wanted = new URLSearchParams(window.location.search).get(name);
+        var wanted = addressFilters()[name];
         if (wanted) select.value = wanted;
       });
     });
@@ -324,17 +324,27 @@
     event.preventDefault();
   }
 
+  /* The search in the address: ?q=words&filter=convention:CCM&filter=year:2012 (names of
+     their own, so that a page's own parameters, such as the timeline's ?convention=, stay). */
   function writeAddress(keep) {
     var address = new URL(window.location.href);
-    ["q"].concat(FILTERS.map(function (pair) { return pair[0]; })).forEach(function (name) {
-      address.searchParams.delete(name);
-    });
+    address.searchParams.delete("q");
+    address.searchParams.delete("filter");
     if (keep) {
       if (input.value.trim()) address.searchParams.set("q", input.value.trim());
       var filters = chosenFilters();
-      Object.keys(filters).forEach(function (name) { address.searchParams.set(name, filters[name]); });
+      Object.keys(filters).forEach(function (name) { address.searchParams.append("filter", name + ":" + filters[name]); });
     }
     window.history.replaceState(window.history.state, "", address.pathname + address.search + address.hash);
+  }
+
+  function addressFilters() {
+    var found = {};
+    new URLSearchParams(window.location.search).getAll("filter").forEach(function (pair) {
+      var colon = pair.indexOf(":");
+      if (colon > 0) found[pair.slice(0, colon)] = pair.slice(colon + 1);
+    });
+    return found;
   }
 
   function typing(target) {
@@ -360,7 +370,7 @@
   build();
   highlight();
   var params = new URLSearchParams(window.location.search);
-  if (params.get("q") || FILTERS.some(function (pair) { return params.get(pair[0]); })) {
+  if (params.get("q") || params.get("filter")) {
     input.value = params.get("q") || "";
     open();
   }
