@@ -103,8 +103,8 @@ def test_catalogue_entries_are_found_and_linked(visit):
 
 def test_each_filter_narrows_the_results(visit):
     page = visit.goto("/")
-    everything = search(page, "Japan")
-    pages = {href.split("?")[0].split("#")[0] for href in everything}
+    search(page, "Japan")
+    total = _count(page)
     for name, value, wanted in [
         ("convention", "CCM", {f"/statements/{CCM}/"}),
         ("year", "2003", {f"/statements/{MOFA}/"}),
@@ -124,7 +124,7 @@ def test_each_filter_narrows_the_results(visit):
             a.get_attribute("href").split("?")[0].split("#")[0]
             for a in page.locator(".archive-search__results a").all()
         }
-        assert narrowed == wanted and narrowed < pages, (name, narrowed)
+        assert narrowed == wanted and _count(page) < total, (name, narrowed)
         select.select_option("")
         page.wait_for_timeout(300)
 
@@ -148,6 +148,17 @@ def test_following_a_result_lands_on_and_marks_the_paragraph(visit):
     assert 0 < box["y"] < page.viewport_size["height"]
     page.wait_for_selector("#p12 mark")  # the searched words, marked once the page has loaded
     assert "Cambodian Mine Action Centre" in " ".join(page.locator("#p12 mark").all_inner_texts())
+
+
+def test_more_results_come_on_request(visit):
+    page = visit.goto("/")
+    search(page, "Japan")
+    total = _count(page)
+    shown = page.locator(".archive-search__result").count()
+    assert total > shown == 8
+    page.get_by_role("button", name="Show more results").click()
+    page.wait_for_function(f"document.querySelectorAll('.archive-search__result').length > {shown}")
+    assert page.evaluate("document.activeElement.closest('.archive-search__result') !== null")
 
 
 def test_search_works_by_keyboard_alone(visit):
@@ -241,3 +252,23 @@ def test_search_results_are_accessible_and_local(browser, site_url, scheme):
     assert [url for url in requests if not url.startswith(site_url + "/")] == []
     assert errors == []
     context.close()
+
+
+def test_the_filters_work_by_keyboard(visit):
+    page = visit.goto("/")
+    search(page, "Japan")
+    before = _count(page)
+    page.keyboard.press("Tab")  # from the field to the Close button
+    page.keyboard.press("Tab")  # to the first filter, the convention
+    assert page.evaluate("document.activeElement.name") == "convention"
+    page.keyboard.type("C")  # a closed list picks the choice its letter begins: CCM
+    page.wait_for_function("new URLSearchParams(location.search).getAll('filter').includes('convention:CCM')")
+    page.wait_for_timeout(300)
+    assert _count(page) < before
+    hrefs = [a.get_attribute("href") for a in page.locator(".archive-search__results a").all()]
+    assert hrefs and all(f"/statements/{CCM}/" in href for href in hrefs)
+
+
+def _count(page) -> int:
+    """The number of results the status line gives."""
+    return int(page.locator(".archive-search__status").inner_text().split()[0])

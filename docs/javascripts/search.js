@@ -15,8 +15,9 @@
     ["speaker", "Speaker"],
     ["meeting", "Meeting"]
   ];
-  var SHOWN = 10; /* results drawn at once */
-  var CANDIDATES = 15; /* results read to find where a typed phrase stands whole */
+  /* Results read at a time: each is a fragment to download, and the first query's bytes
+     are budgeted (make bench). A typed phrase is looked for among these. */
+  var SHOWN = 8;
   var pagefind = null;
   var dialog, input, status, list, opener, selects = {};
   var latest = 0;
@@ -142,10 +143,8 @@
     }).then(function (search) {
       if (ticket !== latest) return null;
       updateCounts(search.filters);
-      return Promise.all(search.results.slice(0, CANDIDATES).map(function (result) { return result.data(); }))
-        .then(function (pages) {
-          if (ticket === latest) draw(search.results.length, phraseFirst(pages, query).slice(0, SHOWN), query);
-        });
+      list.textContent = "";
+      return showMore(search.results, 0, query, ticket);
     });
   }
 
@@ -260,8 +259,31 @@
     return target.pathname + target.search + target.hash;
   }
 
-  function draw(total, pages, query) {
-    list.textContent = "";
+  /* The next SHOWN results from ``start``, then a button for the rest. */
+  function showMore(results, start, query, ticket) {
+    var batch = results.slice(start, start + SHOWN);
+    return Promise.all(batch.map(function (result) { return result.data(); })).then(function (pages) {
+      if (ticket !== latest) return;
+      var more = list.querySelector(".archive-search__more");
+      if (more) more.parentNode.removeChild(more);
+      draw(results.length, start ? pages : phraseFirst(pages, query), query, start);
+      if (start + SHOWN < results.length) {
+        var item = element("li", { class: "archive-search__more" });
+        var button = element("button", { type: "button" }, "Show more results");
+        button.addEventListener("click", function () {
+          var next = start + SHOWN;
+          showMore(results, next, query, ticket).then(function () {
+            var first = list.querySelectorAll(".archive-search__result")[next];
+            if (first && first.querySelector("a")) first.querySelector("a").focus();
+          });
+        });
+        item.appendChild(button);
+        list.appendChild(item);
+      }
+    });
+  }
+
+  function draw(total, pages, query, start) {
     pages.forEach(function (page) {
       var item = element("li", { class: "archive-search__result" });
       var head = element("p", { class: "archive-search__head" });
@@ -299,7 +321,7 @@
       }
       list.appendChild(item);
     });
-    var shown = Math.min(total, SHOWN);
+    var shown = Math.min(total, start + SHOWN);
     status.textContent = total === 0 ? "No results." :
       total + (total === 1 ? " result" : " results") + (total > shown ? ", the first " + shown + " shown." : ".");
   }
