@@ -213,7 +213,8 @@
   function phraseFirst(pages, query) {
     var wanted = words(query);
     return pages.map(function (page, rank) {
-      var best = placesOf(page)[0];
+      page.places = placesOf(page);
+      var best = page.places[0];
       var inTitle = runIn(words((page.meta && page.meta.title) || ""), wanted);
       var run = best ? best.run : 0;
       /* What the run is in: the page's title (2), a statement's paragraph (1), other text (0). */
@@ -288,7 +289,7 @@
       var item = element("li", { class: "archive-search__result" });
       var head = element("p", { class: "archive-search__head" });
       var title = (page.meta && page.meta.title) || page.url;
-      var places = placesOf(page).slice(0, 3);
+      var places = (page.places || placesOf(page)).slice(0, 3);
       var words = (page.content || "").split(/\s+/);
       var pageLink = element("a", { href: withHighlight(page.url, query), class: "archive-search__page" }, title);
       if (places.length) head.appendChild(element("span", { class: "archive-search__name" }, title));

@@ -193,10 +193,11 @@ def money_pages(events: list[Event], pages: YearPages) -> list[Page]:
     page keeps the charts, and each currency's table has pages of its own
     (``/timeline/money/jpy/``, ``/timeline/money/jpy/page/2/``, …)."""
     end_year = history.last_year(events)
+    stated = {currency: charts.with_amounts(events, currency) for currency in CURRENCIES}
     currencies = [
-        (currency, name, charts.money_chart(events, currency, end_year), charts.with_amounts(events, currency))
+        (currency, name, charts.money_chart(events, currency, end_year), stated[currency])
         for currency, name in CURRENCIES.items()
-        if charts.with_amounts(events, currency)
+        if stated[currency]
     ]
     description = "The sums of money on the timeline of Japan's commitments, by currency, as stated."
 
