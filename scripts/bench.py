@@ -247,18 +247,36 @@ def browser_numbers(url: str, samples: list[tuple[str, str]], slow: bool = True)
 FIRST_RESULT_SHOWN = "window.__firstResult !== null && window.__firstResult > window.__lastKey"
 
 
+def response_bytes(request) -> int:
+    sizes = request.sizes()
+    return sizes["responseBodySize"] + sizes["responseHeadersSize"]
+
+
 def fresh_page(browser, url: str) -> tuple:
     """``(page, sizes, first view bytes)``: ``url`` in a new context, then reloaded with
-    the latency probe; ``sizes`` records every response from the reload on."""
+    the latency probe; ``sizes`` records ``(url, bytes)`` of every response from the
+    reload on (the Worker's requests included: Chromium reports them as the page's)."""
     page = browser.new_context().new_page()
-    sizes: list[int] = []
-    page.on("requestfinished", lambda r: sizes.append(r.sizes()["responseBodySize"] + r.sizes()["responseHeadersSize"]))
+    sizes: list[tuple[str, int]] = []
+    page.on("requestfinished", lambda r: sizes.append((r.url, response_bytes(r))))
     page.goto(url, wait_until="networkidle")
-    first_view = sum(sizes)
+    first_view = sum(size for _, size in sizes)
     page.add_init_script(LATENCY_PROBE)
     page.reload(wait_until="networkidle")
     sizes.clear()
     return page, sizes, first_view
+
+
+SEARCH_PARTS = ("code", "index", "fragments", "filters", "other")
+
+
+def search_part(url: str) -> str:
+    """What a response of a search is: Pagefind's code (its script, Worker, WebAssembly,
+    entry and metadata), a chunk of the word index, a result's fragment, a filter's values."""
+    if "/pagefind/" not in url:
+        return "other"
+    kinds = {"pf_index": "index", "pf_fragment": "fragments", "pf_filter": "filters"}
+    return kinds.get(url.split("?")[0].rsplit(".", 1)[-1], "code")
 
 
 def open_search(page) -> None:
@@ -281,7 +299,9 @@ def one_visit(browser, url: str, query: str) -> dict:
         numbers[f"{attempt}_query_ms"] = page.evaluate("window.__firstResult - window.__lastKey")
         if attempt == "first":
             page.wait_for_load_state("networkidle")
-            numbers["first_search_bytes"] = sum(sizes)
+            numbers["first_search_bytes"] = sum(size for _, size in sizes)
+            for part in SEARCH_PARTS:
+                numbers[f"first_search_{part}"] = sum(size for url, size in sizes if search_part(url) == part)
         page.keyboard.press("Escape")
     page.context.close()
     return numbers
@@ -296,7 +316,7 @@ def slow_typing_bytes(browser, url: str, query: str, delay: int = 250) -> int:
     page.wait_for_function(FIRST_RESULT_SHOWN, timeout=60000)
     page.wait_for_load_state("networkidle")
     page.context.close()
-    return sum(sizes)
+    return sum(size for _, size in sizes)
 
 
 def lighthouse(url: str, pages: dict[str, str], runs: int) -> dict[str, dict[str, float]]:
@@ -534,6 +554,8 @@ def report(r: dict, runs: int, lighthouse_runs: int) -> str:
         row("later query: last keystroke → first result", "", f"{b['warm_query_ms']:.0f} ms", "")
         row("bytes fetched by the first search", "", kib(b["first_search_bytes"]),
             f"≤ 300 KB: {'met' if b['first_search_bytes'] <= 300_000 else 'NOT met'}")  # fmt: skip
+        parts = ", ".join(f"{part} {kib(b[f'first_search_{part}'])}" for part in SEARCH_PARTS)
+        row("of which (median of each)", "", parts, "")
         row("same, typed at 250 ms a key (every pause a query)", "", kib(b["slow_search_bytes"]), "")
     if "gzip" in r:
         g = r["gzip"]
