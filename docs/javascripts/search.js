@@ -17,9 +17,9 @@
   ];
   /* Results read at a time: each is a fragment to download, and the first query's bytes
      are budgeted (make bench). A typed phrase is looked for among these. */
-  var SHOWN = 8;
+  var SHOWN = 6;
   var pagefind = null;
-  var dialog, input, status, list, opener, selects = {};
+  var dialog, input, status, list, opener, narrow, selects = {};
   var latest = 0;
 
   function loadPagefind() {
@@ -62,8 +62,12 @@
     bar.appendChild(input);
     bar.appendChild(close);
     form.appendChild(bar);
-    var filters = element("fieldset", { class: "archive-search__filters" });
-    filters.appendChild(element("legend", {}, "Narrow to"));
+    /* The filters' values are Pagefind files of their own: fetched when the reader opens
+       "Narrow to", so that a first query does not pay for them (make bench). */
+    narrow = element("details", { class: "archive-search__narrow" });
+    narrow.appendChild(element("summary", { id: "archive-search-narrow" }, "Narrow to a convention, year, document, speaker or meeting"));
+    var filters = element("div", { class: "archive-search__filters", role: "group", "aria-labelledby": "archive-search-narrow" });
+    narrow.appendChild(filters);
     FILTERS.forEach(function (pair) {
       var wrap = element("label", { class: "archive-search__filter" });
       wrap.appendChild(element("span", {}, pair[1]));
@@ -73,7 +77,7 @@
       wrap.appendChild(select);
       filters.appendChild(wrap);
     });
-    form.appendChild(filters);
+    form.appendChild(narrow);
     status = element("p", { class: "archive-search__status", role: "status", "aria-live": "polite" });
     form.appendChild(status);
     list = element("ol", { class: "archive-search__results", "aria-label": "Results" });
@@ -90,6 +94,9 @@
     dialog.addEventListener("click", function (event) { if (event.target === dialog) dialog.close(); });
     form.addEventListener("submit", function (event) { event.preventDefault(); });
     input.addEventListener("input", schedule);
+    narrow.addEventListener("toggle", function () {
+      if (narrow.open) fillFilters().then(run);
+    });
     Object.keys(selects).forEach(function (name) { selects[name].addEventListener("change", run); });
     form.addEventListener("keydown", moveThroughResults);
   }
@@ -97,21 +104,32 @@
   function open() {
     if (!dialog.open) dialog.showModal();
     input.focus();
-    loadPagefind().then(fillFilters).then(run);
+    /* Once Pagefind is ready, search what the address or the field holds, unless the
+       reader is typing (a search is due) or one already ran: a query for the half-typed
+       words would download index and fragments no one reads. */
+    var asked = latest;
+    /* An address with filters opens "Narrow to", which fills them and searches. */
+    if (Object.keys(addressFilters()).length) narrow.open = true;
+    loadPagefind().then(function () {
+      if (timer === null && latest === asked && !narrow.open) return run();
+    });
   }
 
+  var filled = null;
   function fillFilters() {
-    return loadPagefind().then(function (pf) { return pf.filters(); }).then(function (all) {
-      Object.keys(selects).forEach(function (name) {
-        var select = selects[name];
-        if (select.options.length > 1) return;
-        Object.keys(all[name] || {}).sort().forEach(function (value) {
-          select.appendChild(element("option", { value: value }, value));
+    if (!filled) {
+      filled = loadPagefind().then(function (pf) { return pf.filters(); }).then(function (all) {
+        var wanted = addressFilters();
+        Object.keys(selects).forEach(function (name) {
+          var select = selects[name];
+          Object.keys(all[name] || {}).sort().forEach(function (value) {
+            select.appendChild(element("option", { value: value }, value));
+          });
+          if (wanted[name]) select.value = wanted[name];
         });
-        var wanted = addressFilters()[name];
-        if (wanted) select.value = wanted;
       });
-    });
+    }
+    return filled;
   }
 
   /* --- searching ---------------------------------------------------------------------- */
@@ -119,7 +137,10 @@
   var timer = null;
   function schedule() {
     window.clearTimeout(timer);
-    timer = window.setTimeout(run, 80);
+    timer = window.setTimeout(function () {
+      timer = null;
+      run();
+    }, 80);
   }
 
   function chosenFilters() {
