@@ -292,6 +292,21 @@ def test_the_filters_work_by_keyboard(visit):
     assert hrefs and all(f"/statements/{CCM}/" in href for href in hrefs)
 
 
+def test_the_search_fits_a_phone(browser, site_url):
+    """On a 360-px phone the field, its Close button and the filters stay inside the dialog."""
+    context = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.goto(f"{site_url}/?q=universalization", wait_until="networkidle")
+    page.wait_for_selector(".archive-search__result")
+    open_filters(page)
+    dialog = page.locator("dialog.archive-search").bounding_box()
+    for part in [".archive-search__close", "#archive-search-query", ".archive-search__filters select[name=meeting]"]:
+        box = page.locator(part).bounding_box()
+        assert dialog["x"] <= box["x"] and box["x"] + box["width"] <= dialog["x"] + dialog["width"], (part, box, dialog)
+    assert page.evaluate("(d => d.scrollWidth <= d.clientWidth)(document.querySelector('dialog.archive-search'))")
+    context.close()
+
+
 def _count(page) -> int:
     """The number of results the status line gives."""
     return int(page.locator(".archive-search__status").inner_text().split()[0])
