@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve site zensical check anchors new-statement import bench screenshots test lint browser clean
+.PHONY: serve site zensical properdocs check anchors new-statement import bench screenshots test lint browser clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -24,6 +24,10 @@ site: $(STAMP)
 ## zensical: build the same archive with Zensical into site-zensical/ (atomically, like site)
 zensical: $(STAMP)
 	$(PY) scripts/build.py zensical
+
+## properdocs: build the same archive with ProperDocs into site-properdocs/ (atomically, like site)
+properdocs: $(STAMP)
+	$(PY) scripts/build.py properdocs
 
 ## check: validate data/ only, listing every problem as file:line: message
 check: $(STAMP)
@@ -65,4 +69,4 @@ test: $(STAMP) browser lint
 	$(PY) -m pytest
 
 clean:
-	rm -rf site site-zensical .site-* .site-zensical-* .cache $(VENV)
+	rm -rf site site-zensical site-properdocs .site-* .cache $(VENV)

@@ -4,12 +4,14 @@
     python scripts/build.py check            # validate data/, print every problem
     python scripts/build.py site [--site-dir site] [--data data]
     python scripts/build.py zensical         # the same archive built by Zensical, into site-zensical/
+    python scripts/build.py properdocs       # the same archive built by ProperDocs, into site-properdocs/
     python scripts/build.py anchors          # refresh data/anchors.lock on purpose
 
 ``site`` builds with ``mkdocs build --strict`` (whose plugin validates the data) into a
 fresh directory beside the target, and swaps it in only when the build succeeded: on
-any failure or interruption the previous site stays exactly as it was. ``zensical``
-does the same with Zensical, from the docs tree with every generated file written in.
+any failure or interruption the previous site stays exactly as it was. ``properdocs``
+does the same with ProperDocs (a maintained fork of MkDocs 1.6 that runs the same
+plugin); ``zensical`` with Zensical, from the docs tree with every generated file written in.
 """
 
 from __future__ import annotations
@@ -123,12 +125,14 @@ def _build_atomically(site_dir: Path, build) -> int:  # noqa: ANN001 - build(sta
         shutil.rmtree(staging, ignore_errors=True)
 
 
-def site(data_dir: Path, site_dir: Path, config: Path) -> int:
+def site(data_dir: Path, site_dir: Path, config: Path, engine: str = "mkdocs") -> int:
+    """Build with ``engine``: "mkdocs" or "properdocs", whose command line is the same."""
+
     # The MkDocs plugin validates the data as it builds and stops on the first problem
     # with every problem listed; validating here first would load the archive twice.
     def build(staging: Path) -> bool:
         env = {**os.environ, "ARCHIVE_DATA_DIR": str(data_dir.resolve()), "NO_MKDOCS_2_WARNING": "1"}
-        command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(staging)]
+        command = [sys.executable, "-m", engine, "build", "--strict", "-f", str(config), "-d", str(staging)]
         process = subprocess.Popen(command, env=env, stderr=subprocess.PIPE, text=True)
         try:
             for line in process.stderr:
@@ -184,9 +188,9 @@ def zensical(data_dir: Path, site_dir: Path, config: Path) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("command", choices=["check", "site", "zensical", "anchors"])
+    parser.add_argument("command", choices=["check", "site", "zensical", "properdocs", "anchors"])
     parser.add_argument("--data", type=Path, default=ROOT / "data", help="data directory (default: data)")
-    parser.add_argument("--site-dir", type=Path, help="output directory (default: site, or site-zensical for zensical)")
+    parser.add_argument("--site-dir", type=Path, help="output directory (default: site-<command>, or site)")
     parser.add_argument("--config", type=Path, default=ROOT / "mkdocs.yml", help="MkDocs config (default: mkdocs.yml)")
     args = parser.parse_args(argv)
     if args.command == "check":
@@ -195,6 +199,8 @@ def main(argv: list[str] | None = None) -> int:
         return refresh_anchors(args.data)
     if args.command == "zensical":
         return zensical(args.data, args.site_dir or ROOT / "site-zensical", args.config)
+    if args.command == "properdocs":
+        return site(args.data, args.site_dir or ROOT / "site-properdocs", args.config, engine="properdocs")
     return site(args.data, args.site_dir or ROOT / "site", args.config)
 
 

@@ -1,0 +1,51 @@
+"""The same archive built by ProperDocs (`make properdocs`), a maintained fork of MkDocs 1.6
+that runs the archive's plugin: the MkDocs build file for file, but for the line naming
+the generator, and the same search, in Chromium."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from conftest import Visit, run_build, served, stable, tree_digest
+
+GENERATOR = re.compile(rb'<meta name="generator" content="([^"]*)">')
+
+
+@pytest.fixture(scope="module")
+def properdocs_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    site = tmp_path_factory.mktemp("properdocs") / "site-properdocs"
+    result = run_build("properdocs", "--site-dir", str(site))
+    assert result.returncode == 0, result.stderr
+    return site
+
+
+def _without_generator(root: Path) -> dict[str, bytes]:
+    return {
+        path: GENERATOR.sub(b"", (root / path).read_bytes()) if path.endswith(".html") else (root / path).read_bytes()
+        for path in stable(tree_digest(root))
+    }
+
+
+def test_properdocs_builds_the_same_site_as_mkdocs(built_site, properdocs_site):
+    engines = [GENERATOR.search((site / "index.html").read_bytes()).group(1) for site in (built_site, properdocs_site)]
+    assert engines[0].startswith(b"mkdocs-1.6") and b"ProperDocs" in engines[1], engines
+    ours, theirs = _without_generator(built_site), _without_generator(properdocs_site)
+    assert sorted(ours) == sorted(theirs)
+    assert [path for path in ours if ours[path] != theirs[path]] == []
+
+
+def test_the_same_search_works_on_the_properdocs_build(browser, properdocs_site):
+    from test_search import open_filters, search
+
+    with served(properdocs_site) as url:
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        visit = Visit(context, url)
+        page = visit.goto("/")
+        links = search(page, "unexploded ordnance unearthed by torrential rain")
+        assert links[0].startswith("/statements/2012-09-11-ccm-3msp/") and links[0].endswith("#p12")
+        open_filters(page)
+        assert page.locator(".archive-search__filters select[name=convention] option").count() == 3
+        assert visit.foreign_requests() == [] and visit.console_errors == []
+        context.close()
