@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, Visit
 from mine_archive.statements import load_statements
 
 STATEMENTS = {s.id: s for s in load_statements(ROOT / "data" / "statements")}
@@ -252,9 +252,10 @@ def test_text_fragments_still_scroll_to_their_text(visit):
     assert 0 < box["y"] < page.viewport_size["height"]
 
 
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_search_results_are_accessible_and_local(browser, site_url, scheme):
-    from test_browser import axe_violations
+@pytest.mark.parametrize("scheme, toggled", [("light", None), ("dark", None), ("light", "dark"), ("dark", "light")])
+def test_search_results_are_accessible_and_local(browser, site_url, scheme, toggled):
+    """In both themes, from the system (``scheme``) or chosen with the header's toggle."""
+    from test_browser import _toggle, axe_violations
 
     context = browser.new_context(color_scheme=scheme)
     page = context.new_page()
@@ -263,6 +264,8 @@ def test_search_results_are_accessible_and_local(browser, site_url, scheme):
     page.on("request", lambda request: requests.append(request.url))
     page.on("console", lambda msg: msg.type == "error" and errors.append(msg.text))
     page.goto(f"{site_url}/timeline/", wait_until="networkidle")
+    if toggled:
+        _toggle(page, toggled)
     search(page, "universalization")
     assert page.locator(".archive-search__result").count() >= 2
     assert axe_violations(page) == []
@@ -270,6 +273,37 @@ def test_search_results_are_accessible_and_local(browser, site_url, scheme):
     assert axe_violations(page) == [], "with the filters open"
     assert [url for url in requests if not url.startswith(site_url + "/")] == []
     assert errors == []
+    context.close()
+
+
+def test_search_works_offline(browser, site_url):
+    """With every other origin unreachable (a reader without a connection, a copy of the
+    site on a laptop), the search finds, narrows and opens results: it needs nothing but
+    the site's own files."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    refused: list[str] = []
+
+    def only_the_site(route):
+        if route.request.url.startswith(site_url + "/"):
+            route.continue_()
+        else:
+            refused.append(route.request.url)
+            route.abort("internetdisconnected")
+
+    context.route("**/*", only_the_site)
+    visit = Visit(context, site_url)
+    page = visit.goto(f"/statements/{MOFA}/")
+    links = search(page, "unexploded ordnance unearthed by torrential rain")
+    assert links[0].startswith(f"/statements/{CCM}/") and links[0].endswith("#p12")
+    open_filters(page)
+    page.locator(".archive-search__filters select[name=convention]").select_option("APMBC")
+    page.wait_for_function("!document.querySelector('.archive-search__results a[href*=\"ccm-3msp\"]')")
+    page.locator(".archive-search__filters select[name=convention]").select_option("")
+    page.wait_for_selector(".archive-search__results a[href*='ccm-3msp']")
+    with page.expect_navigation():
+        page.locator(".archive-search__results a").first.click()
+    page.wait_for_selector("#p12 mark")
+    assert refused == [] and visit.console_errors == []
     context.close()
 
 

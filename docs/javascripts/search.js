@@ -391,8 +391,12 @@
     return found;
   }
 
+  /* Whether "/" belongs to what has focus: a field that takes text, or a list. A radio or
+     checkbox (the theme toggle after a click, say) does not keep it from opening search. */
   function typing(target) {
-    return target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+    if (!target) return false;
+    if (target.tagName === "INPUT") return !/^(radio|checkbox|button|submit|reset|range|color|file|image)$/.test(target.type);
+    return target.isContentEditable || /^(TEXTAREA|SELECT)$/.test(target.tagName);
   }
 
   document.addEventListener("keydown", function (event) {
