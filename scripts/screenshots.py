@@ -1,8 +1,8 @@
 """`make screenshots`: the README's pictures, taken in Chromium from the built site.
 
 Serves ``site/`` (build it first: `make screenshots` does) on 127.0.0.1 and writes
-``screenshots/*.png``: a statement page, the timeline, a statement on a phone, and the
-home page in the dark theme. Run it again after a change to the pages; the README shows
+``screenshots/*.png``: a statement page, the timeline, a statement on a phone, the
+home page in the dark theme, and a search with its results. Run it again after a change to the pages; the README shows
 whatever it wrote.
 """
 
@@ -24,6 +24,7 @@ SHOTS = [
     ("timeline.png", "timeline/", 1280, 900, "light"),
     ("phone.png", "statements/2017-06-apmbc-intersessional-cooperation/#p4", 390, 844, "light"),
     ("dark.png", "", 1280, 900, "dark"),
+    ("search.png", "?q=universalization", 1280, 900, "light"),
 ]
 
 
@@ -63,6 +64,8 @@ def main() -> int:
                 )
                 page = context.new_page()
                 page.goto(base + path, wait_until="networkidle")
+                if "?q=" in path:  # the address opens the search; wait for its results
+                    page.wait_for_selector(".archive-search__result")
                 page.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')")
                 page.screenshot(path=str(args.out / name))
                 context.close()

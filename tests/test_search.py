@@ -71,6 +71,10 @@ def test_results_are_grouped_under_the_statement_title_with_highlighted_snippet(
     first = item.locator("a").first
     assert first.locator(".archive-search__number").inner_text() == "¶12"
     assert first.locator("mark").all_inner_texts()[:2] == ["torrential", "rain."]
+    # The snippet is the paragraph's: it ends where paragraph 12 ends, not in paragraph 13.
+    paragraph = next(p for p in STATEMENTS[CCM].paragraphs if p.id == "p12")
+    words = first.locator(".archive-search__snippet").inner_text().split()
+    assert words[-3:] == paragraph.text.split()[-3:], words
 
 
 @pytest.mark.parametrize(

@@ -198,7 +198,7 @@
       var end = i + 1 < anchors.length ? anchors[i + 1].location : anchors[i].location + 150;
       if (location >= end) return;
       var anchor = anchors[i];
-      var place = found[anchor.id] || (found[anchor.id] = { anchor: anchor, hits: [] });
+      var place = found[anchor.id] || (found[anchor.id] = { anchor: anchor, end: end, hits: [] });
       place.hits.push(location);
     });
     return Object.keys(found).map(function (id) {
@@ -210,12 +210,13 @@
     });
   }
 
-  /* A few words of the page around the place's first hit, the hits marked. Pagefind's
-     word locations count the words of the page's text, split at white space. */
+  /* A few words of the place around its first hit, the hits marked, never running into
+     the next paragraph. Pagefind's word locations count the words of the page's text,
+     split at white space. */
   function snippet(place, words) {
     var first = Math.min.apply(null, place.hits);
     var start = Math.max(place.anchor.location, first - 8);
-    var end = Math.min(words.length, start + 32);
+    var end = Math.min(words.length, place.end, start + 32);
     var out = element("span", { class: "archive-search__snippet" });
     if (start > place.anchor.location) out.appendChild(document.createTextNode("… "));
     for (var i = start; i < end; i++) {
@@ -223,7 +224,7 @@
       if (place.hits.indexOf(i) >= 0) out.appendChild(element("mark", {}, words[i]));
       else out.appendChild(document.createTextNode(words[i]));
     }
-    if (end < words.length) out.appendChild(document.createTextNode(" …"));
+    if (end < Math.min(words.length, place.end)) out.appendChild(document.createTextNode(" …"));
     return out;
   }
 
