@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import gzip
+import json
+from pathlib import Path
+
 import pytest
 from conftest import ROOT, Visit
 from mine_archive.statements import load_statements
@@ -343,6 +347,49 @@ def test_the_search_fits_a_phone(browser, site_url):
         assert dialog["x"] <= box["x"] and box["x"] + box["width"] <= dialog["x"] + dialog["width"], (part, box, dialog)
     assert page.evaluate("(d => d.scrollWidth <= d.clientWidth)(document.querySelector('dialog.archive-search'))")
     context.close()
+
+
+def _indexed_texts(site: Path) -> dict[str, str]:
+    """Each page's text as Pagefind indexed it, by URL: its fragment file is gzip-compressed
+    JSON after a short signature."""
+    texts = {}
+    for path in (site / "pagefind" / "fragment").glob("*.pf_fragment"):
+        raw = gzip.decompress(path.read_bytes())
+        fragment = json.loads(raw[raw.index(b"{") :])
+        texts[fragment["url"]] = fragment["content"]
+    return texts
+
+
+def _words(text: str) -> set[str]:
+    return {word.strip(".,;:()[]“”‘’\"'!?…·—–-").lower() for word in text.split()} - {""}
+
+
+@pytest.mark.parametrize("which", ["real", "synthetic"])
+def test_the_index_holds_the_words_a_reader_sees(browser, request, which):
+    """Pagefind runs together the text of neighbouring elements with no white space between
+    them in the HTML, except headings, paragraphs, cells, list items and sections: a badge
+    and the line after it became "APMBCStatement", a word no one can find. Every word it
+    indexes must be a word of the page as the browser shows it (every <details> open). The
+    synthetic archive adds the pages only a larger archive has (one page per year, say)."""
+    if which == "real":
+        site, url = request.getfixturevalue("built_site"), request.getfixturevalue("site_url")
+    else:
+        site, url = request.getfixturevalue("synthetic_archive")[1], request.getfixturevalue("synthetic_url")
+    texts = _indexed_texts(site)
+    if which == "synthetic":  # every page but the statements, which are the real ones' shape
+        statements = sorted(path for path in texts if path.startswith("/statements/") and path != "/statements/")
+        texts = {path: text for path, text in texts.items() if path not in statements[3:]}
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    run_together = {}
+    for path, text in sorted(texts.items()):
+        page.goto(url + path)
+        page.evaluate("document.querySelectorAll('details').forEach(d => { d.open = true; })")
+        shown = _words(page.evaluate("document.querySelector('[data-pagefind-body]').innerText"))
+        if _words(text) - shown:
+            run_together[path] = sorted(_words(text) - shown)
+    context.close()
+    assert run_together == {}
 
 
 def _count(page) -> int:
