@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import json
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from conftest import ROOT, Visit
@@ -390,6 +391,29 @@ def test_the_index_holds_the_words_a_reader_sees(browser, request, which):
             run_together[path] = sorted(_words(text) - shown)
     context.close()
     assert run_together == {}
+
+
+@pytest.mark.parametrize("query", ["universalization", "stockpile", "Japan", "Ambassador"])
+def test_each_place_shows_words_of_its_own(visit, query):
+    """A result's place (a paragraph, a timeline entry, an editorial note) quotes words of
+    that place only: a hit in the list after the notes, or in a heading, is not a note's."""
+    page = visit.goto("/")
+    search(page, query)
+    places = []  # (page, id, snippet)
+    for link in page.locator("a.archive-search__place").all():
+        address = urlsplit(link.get_attribute("href"))
+        places.append((address.path, address.fragment, link.locator(".archive-search__snippet").inner_text()))
+    assert places
+    texts = {}
+    for path in sorted({path for path, _, _ in places}):
+        target = visit.goto(path)  # each page once
+        ids = [i for p, i, _ in places if p == path]
+        texts.update({(path, i): text for i, text in zip(ids, target.evaluate(ELEMENT_TEXTS, ids), strict=True)})
+    wrong = [(p, i, snippet) for p, i, snippet in places if not _words(snippet) <= _words(texts[p, i])]
+    assert wrong == []
+
+
+ELEMENT_TEXTS = "ids => ids.map(id => document.getElementById(id).innerText)"
 
 
 def _count(page) -> int:

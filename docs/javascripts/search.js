@@ -179,23 +179,33 @@
     });
   }
 
-  /* Which paragraph (or timeline or catalogue entry) each hit falls in: the last element
-     with an id that starts before the hit's word, if the hit is within its words. Places
-     with the longest run of hits in a row come first, then those with the most hits. */
+  /* Which paragraph (or timeline or catalogue entry, or editorial note) each hit falls in.
+     Pagefind gives every element with an id and the word it starts at; a block (a heading,
+     a section, the "About this document" panel) ends the place before it, so a hit in a
+     heading or in the list that follows the notes is not given to the last note. A place
+     runs to the next block, and no further than its own words where Pagefind gives them.
+     Places with the longest run of hits in a row come first, then those with the most hits. */
+  var INLINE = /^(a|abbr|b|cite|code|em|i|mark|small|span|strong|sub|sup|time)$/;
+  function isPlace(anchor) { return anchor.element === "p" || anchor.element === "li"; }
+
   function placesOf(page) {
     var seen = {};
-    var anchors = (page.anchors || []).filter(function (a) {
-      if ((a.element !== "p" && a.element !== "li") || seen[a.location]) return false;
-      seen[a.location] = true;
-      return true;
-    }).sort(function (a, b) { return a.location - b.location; });
+    var anchors = (page.anchors || []).filter(function (a) { return !INLINE.test(a.element); })
+      .sort(function (a, b) { return a.location - b.location || isPlace(b) - isPlace(a); })
+      .filter(function (a) {
+        /* Where a list and its first item start at the same word, the item is the place. */
+        if (seen[a.location]) return false;
+        seen[a.location] = true;
+        return true;
+      });
     var found = {};
     (page.locations || []).forEach(function (location) {
       var i = -1;
       while (i + 1 < anchors.length && anchors[i + 1].location <= location) i++;
-      if (i < 0) return;
-      /* A place runs to the next one; the last, for as many words as it can hold. */
+      if (i < 0 || !isPlace(anchors[i])) return;
       var end = i + 1 < anchors.length ? anchors[i + 1].location : anchors[i].location + 150;
+      var own = (anchors[i].text || "").split(/\s+/).filter(Boolean).length;
+      if (own) end = Math.min(end, anchors[i].location + own);
       if (location >= end) return;
       var anchor = anchors[i];
       var place = found[anchor.id] || (found[anchor.id] = { anchor: anchor, end: end, hits: [] });
