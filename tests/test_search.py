@@ -144,6 +144,9 @@ def test_each_filter_narrows_the_results(visit):
             for a in page.locator(".archive-search__results a").all()
         }
         assert narrowed == wanted and _count(page) < total, (name, narrowed)
+        # Said in the status line too, which stays in view when "Narrow to" is closed.
+        said = {"type": "document"}.get(name, name)
+        assert f"Narrowed to {said} {value}." in page.locator(".archive-search__status").inner_text()
         select.select_option("")
         page.wait_for_timeout(300)
 

@@ -355,8 +355,18 @@
       list.appendChild(item);
     });
     var shown = Math.min(total, start + SHOWN);
-    status.textContent = total === 0 ? "No results." :
-      total + (total === 1 ? " result" : " results") + (total > shown ? ", the first " + shown + " shown." : ".");
+    status.textContent = (total === 0 ? "No results." :
+      total + (total === 1 ? " result" : " results") + (total > shown ? ", the first " + shown + " shown." : ".")) +
+      narrowing();
+  }
+
+  /* The filters in force, said in the status line: "Narrow to" may be closed. */
+  function narrowing() {
+    var chosen = chosenFilters();
+    var said = FILTERS.filter(function (pair) { return chosen[pair[0]]; }).map(function (pair) {
+      return pair[1].toLowerCase() + " " + chosen[pair[0]];
+    });
+    return said.length ? " Narrowed to " + said.join(", ") + "." : "";
   }
 
   /* --- keyboard and address ----------------------------------------------------------- */
