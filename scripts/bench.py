@@ -256,9 +256,20 @@ def fresh_page(browser, url: str) -> tuple:
     """``(page, sizes, first view bytes)``: ``url`` in a new context, then reloaded with
     the latency probe; ``sizes`` records ``(url, bytes)`` of every response from the
     reload on (the Worker's requests included: Chromium reports them as the page's)."""
+    from playwright.sync_api import Error as PlaywrightError
+
     page = browser.new_context().new_page()
     sizes: list[tuple[str, int]] = []
-    page.on("requestfinished", lambda r: sizes.append((r.url, response_bytes(r))))
+
+    def record(request) -> None:  # noqa: ANN001 - Playwright's Request
+        try:
+            sizes.append((request.url, response_bytes(request)))
+        except PlaywrightError:
+            # A response that finishes while its page closes is outside every count.
+            if not page.is_closed():
+                raise
+
+    page.on("requestfinished", record)
     page.goto(url, wait_until="networkidle")
     first_view = sum(size for _, size in sizes)
     page.add_init_script(LATENCY_PROBE)
