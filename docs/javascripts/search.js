@@ -104,12 +104,12 @@
   function open() {
     if (!dialog.open) dialog.showModal();
     input.focus();
+    /* An address with filters opens "Narrow to", which fills them and searches. */
+    if (Object.keys(addressFilters()).length) narrow.open = true;
     /* Once Pagefind is ready, search what the address or the field holds, unless the
        reader is typing (a search is due) or one already ran: a query for the half-typed
        words would download index and fragments no one reads. */
     var asked = latest;
-    /* An address with filters opens "Narrow to", which fills them and searches. */
-    if (Object.keys(addressFilters()).length) narrow.open = true;
     loadPagefind().then(function () {
       if (timer === null && latest === asked && !narrow.open) return run();
     });
