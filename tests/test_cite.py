@@ -145,7 +145,7 @@ def test_glossary_page_lists_every_term():
     terms = load_glossary(DATA / "glossary.yml")
     page = render.glossary_page(terms).markdown()
     assert page.count('class="glossary-entry"') == len(terms) >= 15
-    assert '<div class="glossary-entry" id="erw"><dt>ERW</dt><dd><strong>explosive remnants of war</strong>' in page
+    assert '<div class="glossary-entry" id="erw"><dt>ERW</dt> <dd><strong>explosive remnants of war</strong>' in page
 
 
 def test_atom_feed_is_valid_and_newest_first():
