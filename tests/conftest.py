@@ -61,13 +61,19 @@ def data_copy(tmp_path: Path) -> Path:
     return target
 
 
+def build_into(tmp_path_factory: pytest.TempPathFactory, command: str, *args: str) -> Path:
+    """``scripts/build.py command`` into a fresh temporary folder named as the command's
+    default (site, site-zensical, site-properdocs); the built site."""
+    site = tmp_path_factory.mktemp(command) / ("site" if command == "site" else f"site-{command}")
+    result = run_build(command, "--site-dir", str(site), *args)
+    assert result.returncode == 0, result.stderr
+    return site
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The real site, built once per session with the real pipeline and mkdocs --strict."""
-    site = tmp_path_factory.mktemp("build") / "site"
-    result = run_build("site", "--site-dir", str(site))
-    assert result.returncode == 0, result.stderr
-    return site
+    return build_into(tmp_path_factory, "site")
 
 
 @pytest.fixture(scope="session")

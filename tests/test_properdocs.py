@@ -8,17 +8,14 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import Visit, run_build, served, stable, tree_digest
+from conftest import Visit, build_into, served, stable, tree_digest
 
 GENERATOR = re.compile(rb'<meta name="generator" content="([^"]*)">')
 
 
 @pytest.fixture(scope="module")
 def properdocs_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    site = tmp_path_factory.mktemp("properdocs") / "site-properdocs"
-    result = run_build("properdocs", "--site-dir", str(site))
-    assert result.returncode == 0, result.stderr
-    return site
+    return build_into(tmp_path_factory, "properdocs")
 
 
 def _without_generator(root: Path) -> dict[str, bytes]:

@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import DATA, Visit, run_build, served
+from conftest import DATA, Visit, build_into, served
 from mine_archive import pipeline, render_timeline
 
 ARCHIVE = pipeline.load(DATA)
@@ -16,10 +16,7 @@ ARCHIVE = pipeline.load(DATA)
 
 @pytest.fixture(scope="module")
 def zensical_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    site = tmp_path_factory.mktemp("zensical") / "site-zensical"
-    result = run_build("zensical", "--site-dir", str(site))
-    assert result.returncode == 0, result.stderr
-    return site
+    return build_into(tmp_path_factory, "zensical")
 
 
 @pytest.fixture(scope="module")
