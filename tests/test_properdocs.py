@@ -34,15 +34,9 @@ def test_properdocs_builds_the_same_site_as_mkdocs(built_site, properdocs_site):
 
 
 def test_the_same_search_works_on_the_properdocs_build(browser, properdocs_site):
-    from test_search import open_filters, search
+    from test_search import check_the_same_search
 
     with served(properdocs_site) as url:
         context = browser.new_context(viewport={"width": 1280, "height": 900})
-        visit = Visit(context, url)
-        page = visit.goto("/")
-        links = search(page, "unexploded ordnance unearthed by torrential rain")
-        assert links[0].startswith("/statements/2012-09-11-ccm-3msp/") and links[0].endswith("#p12")
-        open_filters(page)
-        assert page.locator(".archive-search__filters select[name=convention] option").count() == 3
-        assert visit.foreign_requests() == [] and visit.console_errors == []
+        check_the_same_search(Visit(context, url))
         context.close()

@@ -54,6 +54,17 @@ def open_filters(page) -> None:
     page.wait_for_function(FILTERS_FILLED)
 
 
+def check_the_same_search(visit) -> None:
+    """What another engine's build is checked for: from its home page a phrase finds its
+    paragraph first, "Narrow to" fills with the filters, nothing comes from elsewhere."""
+    page = visit.goto("/")
+    links = search(page, "unexploded ordnance unearthed by torrential rain")
+    assert links[0].startswith(f"/statements/{CCM}/") and links[0].endswith("#p12")
+    open_filters(page)
+    assert page.locator(".archive-search__filters select[name=convention] option").count() == 3
+    assert visit.foreign_requests() == [] and visit.console_errors == []
+
+
 def test_every_statement_paragraph_is_found_by_a_phrase_of_its_own_first(visit):
     """For a phrase of each paragraph, the first link of the first result is that paragraph."""
     page = visit.goto("/")
